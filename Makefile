@@ -1,0 +1,43 @@
+# B2B distributor portal on Odoo 19 Community. See README.md.
+# Every target sets up what it needs (scripts/setup.sh is idempotent).
+
+SHELL := /bin/bash
+MODULES ?=
+B ?=
+SKUS ?= 200000
+DB ?=
+
+.PHONY: run test setup bench bigdata lint unit clean help
+
+help:
+	@echo "make run                 set up and serve the portal with demo data on http://localhost:8069"
+	@echo "make test [MODULES=a,b]  set up, fresh database, all tests, one summary line"
+	@echo "make unit                only the pure-Python tests (seconds, no database)"
+	@echo "make bench [B=name]      benchmarks under bench/ (needs make bigdata first for the large ones)"
+	@echo "make bigdata [SKUS=n]    generate a large catalog (tyres, stock, prices) for benchmarks"
+	@echo "make lint                pre-commit: ruff and pylint-odoo"
+
+run:
+	@DB=$(DB) scripts/run.sh
+
+test:
+	@MODULES=$(MODULES) scripts/test.sh
+
+setup:
+	@scripts/setup.sh
+
+unit: setup
+	@.venv/bin/python -m pytest -q addons/*/tests/unit
+
+bench:
+	@B=$(B) scripts/bench.sh
+
+bigdata:
+	@SKUS=$(SKUS) scripts/bigdata.sh
+
+lint:
+	@scripts/lint.sh
+
+clean:
+	@echo "removing .venv .state (the private PostgreSQL in .pgdata is kept)"
+	@rm -rf .venv .state

@@ -1,0 +1,17 @@
+{
+    "name": "B2B Claims",
+    "summary": "Claims (рекламации) on delivered tyres with correspondence, deadlines and resolution",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/b2b-tyres/b2b-portal",
+    "author": "B2B Tyres",
+    "license": "LGPL-3",
+    "depends": [
+        "rma_sale",
+        "b2b_portal",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,89 @@
+"""The chain of steps from a product's base price to the customer's net price.
+
+Pure data: the Odoo layer collects the steps (price type, personal price,
+discounts, promotions) and shows the resulting breakdown line by line.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from .errors import LocalizedError
+from .money import round_money, to_decimal
+
+# The step's value replaces the current price (price type price, personal price).
+PRICE = "price"
+# The current price is lowered by the step's value in percent.
+DISCOUNT_PERCENT = "discount_percent"
+# The step's value is a promotional price; it applies only if lower than the current
+# price, so that a promotion never makes a customer with better terms pay more.
+FIXED_PRICE_PROMO = "fixed_price_promo"
+KINDS = (PRICE, DISCOUNT_PERCENT, FIXED_PRICE_PROMO)
+
+
+class PriceChainError(LocalizedError):
+    """A price or a discount of the chain is out of range."""
+
+
+@dataclass(frozen=True)
+class PriceStep:
+    """One step of the chain; ``kind`` is one of :data:`KINDS`."""
+
+    code: str
+    label: str
+    kind: str
+    value: Decimal
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown price step kind {self.kind!r}, expected one of {KINDS}")
+        object.__setattr__(self, "value", to_decimal(self.value))
+
+
+class PriceLine(NamedTuple):
+    code: str
+    label: str
+    price_before: Decimal
+    price_after: Decimal
+
+
+@dataclass(frozen=True)
+class PriceBreakdown:
+    """The base price, the net price and one line per step (also the ones that change nothing)."""
+
+    base: Decimal
+    net: Decimal
+    lines: list[PriceLine]
+
+
+def compute_net_price(base_price, steps):
+    """Apply ``steps`` in order to ``base_price``, rounding to 0.01 after each step."""
+    base = round_money(to_decimal(base_price))
+    if base < 0:
+        raise PriceChainError("The base price %(price)s is negative", price=base)
+    price = base
+    lines = []
+    for step in steps:
+        after = _apply(step, price)
+        lines.append(PriceLine(step.code, step.label, price, after))
+        price = after
+    return PriceBreakdown(base, price, lines)
+
+
+def _apply(step, price):
+    if step.kind == DISCOUNT_PERCENT:
+        if not 0 <= step.value < 100:
+            raise PriceChainError(
+                "%(step)s: the discount %(discount)s%% must be at least 0 and less than 100",
+                step=step.label,
+                discount=step.value,
+            )
+        return round_money(price * (100 - step.value) / 100)
+    if step.value < 0:
+        raise PriceChainError(
+            "%(step)s: the price %(price)s is negative", step=step.label, price=step.value
+        )
+    new_price = round_money(step.value)
+    if step.kind == FIXED_PRICE_PROMO:
+        return min(price, new_price)
+    return new_price

@@ -1,0 +1,546 @@
+"""Read a user-uploaded table (CSV, XLSX or XLS) into rows of strings.
+
+Used by price imports and quick orders. The format is detected from the
+content, columns are found by their headers (English or Russian) and every
+row keeps its 1-based line number in the source file for error messages.
+"""
+
+import csv
+import datetime
+import io
+import math
+import re
+import zipfile
+from collections import Counter
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import islice, repeat, zip_longest
+
+import openpyxl
+import xlrd
+
+from .errors import LocalizedError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_ROWS = 100_000
+# Titles and notes often precede the header row in price lists.
+HEADER_SEARCH_ROWS = 10
+CSV_DELIMITERS = (";", ",", "\t", "|")
+SNIFF_ROWS = 50
+
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SEP_DIRECTIVE = re.compile(r"sep=(.)\r?\n", re.IGNORECASE)
+_DIGITS = re.compile("[0-9]+")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?P<sep>[\s.,])[0-9]{3}(?:(?P=sep)[0-9]{3})*")
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_HEADER_SUFFIX = re.compile(r"[\s.:*]+$")
+_HEADER_QUALIFIER = re.compile(r"[,(\[]")
+
+
+class TabularFileError(LocalizedError):
+    """The uploaded table cannot be read, or one of its values is invalid."""
+
+
+def _normalize_header(text):
+    text = " ".join(text.casefold().replace("ё", "е").split())
+    return _HEADER_SUFFIX.sub("", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A logical column: accepted header aliases (case and spacing are ignored)."""
+
+    aliases: tuple[str, ...]
+    required: bool = True
+    _normalized: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "aliases", tuple(self.aliases))
+        object.__setattr__(self, "_normalized", tuple(map(_normalize_header, self.aliases)))
+
+    def priority(self, header):
+        """Index of the alias matching ``header`` (lower is better), or None."""
+        normalized = _normalize_header(header)
+        # "Количество, шт" or "Price (RUB)" name the column before the qualifier.
+        short = _HEADER_QUALIFIER.split(normalized, maxsplit=1)[0].strip()
+        for index, alias in enumerate(self._normalized):
+            if alias in (normalized, short):
+                return index
+        return None
+
+
+ORDER_COLUMNS = {
+    "article": Column(("article", "sku", "артикул", "code", "код", "код товара")),
+    "quantity": Column(("quantity", "qty", "количество", "кол-во", "кол")),
+    "warehouse": Column(("warehouse", "stock", "склад"), required=False),
+}
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One data row: ``values`` has a (possibly empty) string for every column key."""
+
+    line: int
+    values: dict[str, str]
+    # Column titles as found in the file, for error messages.
+    labels: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def decimal(self, key):
+        """The value of ``key`` as a Decimal; errors name the line and column."""
+        try:
+            return parse_decimal(self.values[key])
+        except TabularFileError as exc:
+            raise self._located(key, exc) from None
+
+    def quantity(self, key="quantity"):
+        """The value of ``key`` as a positive int; errors name the line and column."""
+        try:
+            return parse_quantity(self.values[key])
+        except TabularFileError as exc:
+            raise self._located(key, exc) from None
+
+    def _located(self, key, problem):
+        return _at_cell(self.line, self.labels.get(key, key), problem)
+
+
+def _at_cell(line, column, problem):
+    return TabularFileError(
+        "Line %(line)s, column %(column)s: %(problem)s", line=line, column=column, problem=problem
+    )
+
+
+def parse_decimal(text):
+    """Parse a number written by a person or a spreadsheet into a Decimal.
+
+    Accepts a decimal comma or point and spaces (including no-break spaces),
+    points or commas as thousands separators: "1 234,50", "1.234,50",
+    "1,234.50". A single comma or point is always the decimal separator, so
+    "1,234" is 1.234.
+    """
+    value = text.strip()
+    sign = ""
+    if value[:1] in ("-", "+", "\u2212"):
+        sign = "" if value[0] == "+" else "-"
+        value = value[1:].lstrip()
+    if "," in value and "." in value:
+        decimal_sep = "," if value.rfind(",") > value.rfind(".") else "."
+    elif value.count(",") == 1:
+        decimal_sep = ","
+    elif value.count(".") == 1:
+        decimal_sep = "."
+    else:
+        decimal_sep = None
+    integer, fraction = value, ""
+    if decimal_sep:
+        integer, _, fraction = value.rpartition(decimal_sep)
+    grouped = _THOUSANDS.fullmatch(integer)
+    if grouped and grouped["sep"] != decimal_sep:
+        integer = re.sub("[^0-9]", "", integer)
+    valid_integer = _DIGITS.fullmatch(integer) or (integer == "" and decimal_sep)
+    if not valid_integer or (decimal_sep and not _DIGITS.fullmatch(fraction)):
+        raise TabularFileError("%(value)r is not a number", value=text)
+    return Decimal(f"{sign}{integer or '0'}.{fraction}" if decimal_sep else sign + integer)
+
+
+def parse_quantity(text):
+    """Parse a quantity of items: a whole number greater than zero."""
+    if not text.strip():
+        raise TabularFileError("the quantity is empty")
+    try:
+        number = parse_decimal(text)
+    except TabularFileError:
+        raise TabularFileError("the quantity %(value)r is not a number", value=text) from None
+    if number != number.to_integral_value():
+        raise TabularFileError("the quantity %(value)r is not a whole number", value=text)
+    if number < 0:
+        raise TabularFileError("the quantity %(value)r is negative", value=text)
+    if number == 0:
+        raise TabularFileError("the quantity must be greater than zero")
+    return int(number)
+
+
+def read_table(
+    content,
+    filename,
+    columns,
+    max_bytes=DEFAULT_MAX_BYTES,
+    max_rows=DEFAULT_MAX_ROWS,
+    allow_positional=True,
+):
+    """Read ``content`` (bytes of the file ``filename``) into a list of TableRow.
+
+    ``columns`` maps logical keys to :class:`Column`. The header row is looked
+    for among the first rows; if there is none and the first row looks like
+    data, and ``allow_positional`` is set, the columns are taken in the order
+    of ``columns``. Rows empty in all mapped columns are skipped.
+    """
+    if not content:
+        raise TabularFileError("The file '%(filename)s' is empty", filename=filename)
+    if len(content) > max_bytes:
+        raise TabularFileError(
+            "The file '%(filename)s' (%(size)s) is larger than the limit of %(limit)s",
+            filename=filename,
+            size=_format_size(len(content)),
+            limit=_format_size(max_bytes),
+        )
+    # Enough rows to find a header below some title rows and still see the limit exceeded.
+    row_limit = max_rows + HEADER_SEARCH_ROWS
+    if content.startswith(XLSX_MAGIC):
+        rows = _read_xlsx(content, filename, row_limit)
+    elif content.startswith(XLS_MAGIC):
+        rows = _read_xls(content, filename, row_limit)
+    else:
+        rows = _read_csv(_decode_text(content, filename), filename, row_limit)
+    if rows is None:
+        raise _too_many_rows(max_rows)
+    if not rows:
+        raise TabularFileError("The file '%(filename)s' is empty", filename=filename)
+    table = _map_rows(rows, filename, columns, allow_positional)
+    if len(table) > max_rows:
+        raise _too_many_rows(max_rows)
+    return table
+
+
+def _too_many_rows(max_rows):
+    return TabularFileError(
+        "The file has more than %(limit)s rows; split it into smaller files", limit=max_rows
+    )
+
+
+def _format_size(size):
+    if size < 1024 * 1024:
+        return f"{math.ceil(size / 1024)} KB"
+    # Round up so that a file just over the limit never shows the limit itself.
+    megabytes = math.ceil(size * 10 / (1024 * 1024)) / 10
+    return f"{megabytes:.1f}".removesuffix(".0") + " MB"
+
+
+def _not_a_table(filename):
+    return TabularFileError("The file '%(filename)s' is not a CSV/XLSX/XLS file", filename=filename)
+
+
+# --- Readers: each returns a list of (line, cells) for the non-blank rows, or
+# None when there are more than ``limit`` of them. A cell is a stripped string,
+# or a TabularFileError when its value cannot be used (reported only if the
+# cell is in a mapped column).
+
+
+def _collect(numbered_rows, limit):
+    rows = []
+    for line, cells in numbered_rows:
+        if any(not isinstance(cell, str) or cell for cell in cells):
+            if len(rows) == limit:
+                return None
+            rows.append((line, cells))
+    return rows
+
+
+def _decode_text(content, filename):
+    if content.startswith(UTF8_BOM):
+        encodings = ("utf-8-sig",)
+    elif content.startswith(UTF16_BOMS):
+        # Excel's "Unicode text" export.
+        encodings = ("utf-16",)
+    elif b"\x00" in content:
+        raise _not_a_table(filename)
+    else:
+        # cp1251 decodes almost any byte string, so it has to come last.
+        encodings = ("utf-8", "cp1251")
+    for encoding in encodings:
+        try:
+            text = content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL_CHARS.search(text):
+            break
+        if text.lstrip().startswith("<"):
+            raise TabularFileError(
+                "The file '%(filename)s' is a web page or an XML document, not a table; "
+                "open it in Excel and save it as XLSX",
+                filename=filename,
+            )
+        return text
+    raise _not_a_table(filename)
+
+
+def _read_csv(text, filename, limit):
+    first_line = 0
+    directive = _SEP_DIRECTIVE.match(text)
+    if directive:
+        # Excel writes "sep=;" as the first line to name the delimiter.
+        delimiter = directive.group(1)
+        text = text[directive.end() :]
+        first_line = 1
+    else:
+        delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def numbered_rows():
+        # A quoted field may span lines: a row starts on the line after the previous one.
+        start = first_line + 1
+        for cells in reader:
+            yield start, [cell.strip() for cell in cells]
+            start = first_line + reader.line_num + 1
+
+    try:
+        return _collect(numbered_rows(), limit)
+    except csv.Error as exc:
+        raise TabularFileError(
+            "Line %(line)s of '%(filename)s' is not valid CSV: %(reason)s",
+            line=first_line + reader.line_num,
+            filename=filename,
+            reason=str(exc),
+        ) from None
+
+
+def _sniff_delimiter(text):
+    """Pick the delimiter giving the most rows of the same width (at least 2 columns)."""
+    best, best_score = CSV_DELIMITERS[0], (0, 0)
+    for delimiter in CSV_DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            widths = Counter(
+                len(cells) for cells in islice(reader, SNIFF_ROWS) if any(c.strip() for c in cells)
+            )
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
+        if width > 1 and (count, width) > best_score:
+            best, best_score = delimiter, (count, width)
+    return best
+
+
+def _read_xlsx(content, filename, limit):
+    try:
+        return _read_xlsx_rows(content, limit)
+    except TabularFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on damaged files
+        raise TabularFileError(
+            "The file '%(filename)s' cannot be read as an XLSX workbook (%(reason)s); "
+            "open it in Excel and save it as XLSX",
+            filename=filename,
+            reason=str(exc) or type(exc).__name__,
+        ) from None
+
+
+def _read_xlsx_rows(content, limit):
+    with ExitStack() as stack:
+        values_book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        stack.callback(values_book.close)
+        if not values_book.worksheets:
+            return []
+        values_sheet = values_book.worksheets[0]
+        # Some generators write a wrong sheet size, which would cut the rows short.
+        values_sheet.reset_dimensions()
+        formula_rows = repeat(())
+        # data_only gives the values Excel cached for formulas, but a formula never
+        # calculated (e.g. written by a script) then reads as empty. A second
+        # reader sees the formulas themselves so that such cells can be reported;
+        # it doubles the reading time, hence only when there are formulas.
+        if _has_formulas(content):
+            formulas_book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+            stack.callback(formulas_book.close)
+            formulas_sheet = formulas_book.worksheets[0]
+            formulas_sheet.reset_dimensions()
+            formula_rows = formulas_sheet.iter_rows(values_only=True)
+        pairs = zip(values_sheet.iter_rows(), formula_rows)
+        return _collect(
+            (
+                (
+                    line,
+                    [_xlsx_cell(cell, formula) for cell, formula in zip_longest(cells, formulas)],
+                )
+                for line, (cells, formulas) in enumerate(pairs, start=1)
+            ),
+            limit,
+        )
+
+
+def _has_formulas(content):
+    """Whether a worksheet of the XLSX file has a formula element (scanned without parsing)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            with archive.open(name) as part:
+                tail = b""
+                while chunk := part.read(1024 * 1024):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    # A tag may straddle two chunks.
+                    tail = chunk[-32:]
+    return False
+
+
+def _xlsx_cell(cell, formula):
+    if cell.data_type == "e":
+        return TabularFileError("the cell contains the error %(value)s", value=cell.value)
+    if cell.value is None and isinstance(formula, str) and formula.startswith("="):
+        return TabularFileError(
+            "the cell has the formula %(formula)s but no calculated value; "
+            "open the file in Excel and save it again",
+            formula=formula,
+        )
+    return _cell_text(cell.value)
+
+
+def _read_xls(content, filename, limit):
+    try:
+        book = xlrd.open_workbook(file_contents=content, logfile=io.StringIO())
+    except Exception as exc:  # noqa: BLE001 - xlrd raises many types on damaged files
+        raise TabularFileError(
+            "The file '%(filename)s' cannot be read as an XLS workbook (%(reason)s); "
+            "it may be damaged or password-protected",
+            filename=filename,
+            reason=str(exc) or type(exc).__name__,
+        ) from None
+    if not book.nsheets:
+        return []
+    sheet = book.sheet_by_index(0)
+    return _collect(
+        (
+            (rowx + 1, [_xls_cell(cell, book.datemode) for cell in sheet.row(rowx)])
+            for rowx in range(sheet.nrows)
+        ),
+        limit,
+    )
+
+
+def _xls_cell(cell, datemode):
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return TabularFileError(
+            "the cell contains the error %(value)s",
+            value=xlrd.error_text_from_code.get(cell.value, cell.value),
+        )
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return _cell_text(xlrd.xldate.xldate_as_datetime(cell.value, datemode))
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return _cell_text(bool(cell.value))
+    return _cell_text(cell.value)
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        # 15 significant digits is what Excel shows; it hides float noise like 0.1 + 0.2.
+        return f"{Decimal(f'{value:.15g}'):f}"
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# --- Column mapping
+
+
+def _map_rows(rows, filename, columns, allow_positional):
+    found, header_index, mapping = _find_header(rows, columns)
+    if not found:
+        first_line, first_cells = rows[0]
+        # Positional columns only when nothing in the file resembles a header.
+        if mapping or not (allow_positional and _looks_like_data(first_cells)):
+            raise _missing_columns(filename, columns, rows[header_index][1], mapping)
+        mapping = _positional_mapping(first_line, first_cells, columns)
+        data = rows
+    else:
+        data = rows[header_index + 1 :]
+    labels = {key: label for key, (_index, label) in mapping.items()}
+    table = []
+    for line, cells in data:
+        values = {}
+        for key in columns:
+            index, label = mapping.get(key, (None, key))
+            value = cells[index] if index is not None and index < len(cells) else ""
+            if isinstance(value, TabularFileError):
+                raise _at_cell(line, label, value)
+            values[key] = value
+        if any(values.values()):
+            table.append(TableRow(line, values, labels))
+    if not table:
+        raise TabularFileError(
+            "The file '%(filename)s' has a header but no data rows", filename=filename
+        )
+    return table
+
+
+def _find_header(rows, columns):
+    """Return (found, row index, mapping) for the header row.
+
+    The mapping is key -> (cell index, label). When several cells match a key,
+    the one matching the earlier alias wins, then the leftmost one. Without a
+    complete header, return the row that matched the most columns.
+    """
+    best_index, best = 0, {}
+    for row_index, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        candidates = {}
+        for cell_index, cell in enumerate(cells):
+            if not isinstance(cell, str) or not cell:
+                continue
+            for key, column in columns.items():
+                priority = column.priority(cell)
+                if priority is not None:
+                    if key not in candidates or priority < candidates[key][0]:
+                        candidates[key] = (priority, cell_index, f'"{cell}"')
+                    break
+        mapping = {key: (index, label) for key, (_p, index, label) in candidates.items()}
+        if all(key in mapping for key, column in columns.items() if column.required):
+            return True, row_index, mapping
+        if len(mapping) > len(best):
+            best_index, best = row_index, mapping
+    return False, best_index, best
+
+
+def _looks_like_data(cells):
+    """A row with a number in it is data: header rows hold only titles."""
+    for cell in cells:
+        if isinstance(cell, str) and cell:
+            try:
+                parse_decimal(cell)
+            except TabularFileError:
+                continue
+            return True
+    return False
+
+
+def _positional_mapping(line, cells, columns):
+    keys = list(columns)
+    needed = max(
+        (position + 1 for position, key in enumerate(keys) if columns[key].required), default=0
+    )
+    if len(cells) < needed:
+        raise TabularFileError(
+            "Line %(line)s: the file has no header row, so its columns are read in the order "
+            "%(expected)s, but the line has only %(count)s column(s)",
+            line=line,
+            expected=", ".join(keys[:needed]),
+            count=len(cells),
+        )
+    return {key: (position, str(position + 1)) for position, key in enumerate(keys)}
+
+
+def _missing_columns(filename, columns, header_cells, mapping):
+    missing = [key for key, column in columns.items() if column.required and key not in mapping]
+    found = [cell for cell in header_cells if isinstance(cell, str) and cell]
+    return TabularFileError(
+        "The file '%(filename)s' has no column for %(missing)s. Columns found: %(found)s. "
+        "Accepted headers: %(expected)s",
+        filename=filename,
+        missing=", ".join(missing),
+        found=", ".join(found),
+        expected="; ".join(f"{key}: {', '.join(columns[key].aliases)}" for key in missing),
+    )

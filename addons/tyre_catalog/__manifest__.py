@@ -1,0 +1,27 @@
+{
+    "name": "Tyre Catalog",
+    "summary": "Tyre attributes, regions, per-warehouse stock and a fast cross-filtered catalog",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/b2b-tyres/b2b-portal",
+    "author": "B2B Tyres",
+    "license": "LGPL-3",
+    "depends": [
+        "product",
+        "stock",
+        "sale_stock",
+        "portal",
+        "website_sale",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/b2b_region_views.xml",
+        "views/stock_warehouse_views.xml",
+    ],
+    "demo": [
+        "demo/company_demo.xml",
+        "demo/warehouse_demo.xml",
+    ],
+    "installable": True,
+    "application": False,
+}

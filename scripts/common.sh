@@ -1,0 +1,75 @@
+# Shared helpers for the set-up, run, test and bench scripts. Source it, do not run it.
+# Every failure ends in one line "error: ..." on stderr and a non-zero exit.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${VENV:-$ROOT/.venv}"
+STATE="$ROOT/.state"
+ADDONS="tyre_catalog,b2b_pricing,b2b_portal,b2b_claims"
+mkdir -p "$STATE"
+
+die() {
+    echo "error: $*" >&2
+    exit 1
+}
+
+info() {
+    echo "==> $*" >&2
+}
+
+# The Python that runs Odoo: the project's virtual environment once it exists.
+odoo_python() {
+    echo "$VENV/bin/python"
+}
+
+# odoo [ARGS...]: the Odoo CLI with the project's generated config (ODOO_FLAVOUR=dev|test).
+odoo() {
+    "$(odoo_python)" -m odoo -c "$STATE/odoo.${ODOO_FLAVOUR:-dev}.conf" "$@"
+}
+
+# A TCP port is free when nothing accepts connections on it.
+port_is_free() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+free_port() {
+    "$(odoo_python)" - <<'PY'
+import socket
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    print(s.getsockname()[1])
+PY
+}
+
+# Load the PostgreSQL connection chosen by scripts/postgres.sh.
+load_pg_env() {
+    [ -f "$STATE/pg.env" ] || die "PostgreSQL is not set up; run 'make setup' first"
+    # shellcheck disable=SC1091
+    . "$STATE/pg.env"
+    export PGHOST PGPORT PGUSER
+}
+
+# psql against the maintenance database of the chosen server.
+pg_admin() {
+    psql -v ON_ERROR_STOP=1 -X -q -d postgres "$@"
+}
+
+db_exists() {
+    [ "$(pg_admin -Atc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = "1" ]
+}
+
+# True when every project addon is installed in database $1.
+db_is_complete() {
+    db_exists "$1" || return 1
+    local installed
+    installed=$(psql -X -q -d "$1" -Atc \
+        "SELECT count(*) FROM ir_module_module
+          WHERE name = ANY (string_to_array('$ADDONS', ',')) AND state = 'installed'" 2>/dev/null) \
+        || return 1
+    [ "$installed" = "$(echo "$ADDONS" | tr ',' '\n' | wc -l)" ]
+}
+
+drop_db() {
+    pg_admin -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" >/dev/null
+}
