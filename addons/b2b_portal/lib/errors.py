@@ -1,4 +1,7 @@
-"""Base class for the user-facing errors raised by this library."""
+"""Base class for the user-facing errors raised by this library.
+
+Same class as in b2b_pricing/lib/errors.py: each addon's lib stays self-contained.
+"""
 
 
 class LocalizedError(ValueError):

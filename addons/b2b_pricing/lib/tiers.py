@@ -61,7 +61,7 @@ def validate_tiers(tiers):
                 position=position,
                 discount=tier.discount_percent,
             )
-        if previous and tier.threshold <= previous.threshold:
+        if previous is not None and tier.threshold <= previous.threshold:
             raise TierError(
                 "Tier %(position)s: the threshold %(threshold)s must be greater than the "
                 "threshold %(previous)s of the tier before",
@@ -69,7 +69,7 @@ def validate_tiers(tiers):
                 threshold=tier.threshold,
                 previous=previous.threshold,
             )
-        if previous and tier.discount_percent < previous.discount_percent:
+        if previous is not None and tier.discount_percent < previous.discount_percent:
             raise TierError(
                 "Tier %(position)s: the discount %(discount)s%% is lower than the discount "
                 "%(previous)s%% of the tier before",

@@ -1,0 +1,77 @@
+"""Shared helpers for the benchmarks under bench/ (run them with `make bench`).
+
+A benchmark is a script ``bench/bench_<name>.py`` run by the project's Python against the
+benchmark database (``make bigdata`` builds it). Its last printed line is one JSON object:
+``{"bench": NAME, "value": N, "unit": U, "target": T, "baseline": B, "ratio": R}`` where the
+baseline is stock Odoo (or the obvious alternative) measured in the same run and ratio is
+baseline / value (how many times faster we are; > 1 is better for times).
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = os.environ.get("BENCH_DB", "b2b_bench")
+
+
+def arguments(description, **extra):
+    """Parse --db and the benchmark's own options (name=(type, default, help))."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--db", default=DEFAULT_DB, help="database built by `make bigdata`")
+    for name, (kind, default, help_text) in extra.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", type=kind, default=default, help=help_text)
+    return parser.parse_args()
+
+
+@contextlib.contextmanager
+def odoo_env(db, uid=None, context=None):
+    """An Odoo environment on `db` with the project's test configuration; rolled back."""
+    import odoo  # noqa: PLC0415 - only benchmarks that need Odoo pay for importing it
+    from odoo import api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    odoo.tools.config.parse_config(["-c", str(ROOT / ".state" / "odoo.test.conf"), "-d", db])
+    registry = Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, uid or api.SUPERUSER_ID, context or {})
+        try:
+            yield env
+        finally:
+            cr.rollback()
+
+
+def timed(function, *args, **kwargs):
+    """(seconds, result) of one call."""
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def p95(samples):
+    """95th percentile of a list of numbers (inclusive method, as most tools report it)."""
+    if len(samples) < 2:
+        return samples[0]
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def report(name, value, unit, target, baseline, lower_is_better=True, **details):
+    """Print the benchmark's result line; ratio says how much better than the baseline."""
+    if baseline and value:
+        ratio = baseline / value if lower_is_better else value / baseline
+    else:
+        ratio = None
+    for key, detail in details.items():
+        print(f"  {key}: {detail}")
+    print(json.dumps({
+        "bench": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "target": target,
+        "baseline": round(baseline, 3) if baseline is not None else None,
+        "ratio": round(ratio, 2) if ratio is not None else None,
+    }, ensure_ascii=False))
