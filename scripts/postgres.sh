@@ -30,6 +30,8 @@ ensure_odoo_role() {  # host port -> prints the role Odoo logs in with
 
 if [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ]; then
     host=${PGHOST:-127.0.0.1}; port=${PGPORT:-5432}
+    pg_isready -q -h "$host" -p "$port" -t 5 \
+        || die "PostgreSQL is not reachable at $host:$port (from PGHOST/PGPORT); start it or unset them to use a private server"
     if [ -n "${PGUSER:-}" ]; then
         [ "$PGUSER" != postgres ] || die "Odoo refuses to run as the 'postgres' role; set PGUSER to another role"
         can_login "$host" "$port" "$PGUSER" || die "cannot log in to PostgreSQL at $host:$port as $PGUSER (check PGPASSWORD / pg_hba.conf)"

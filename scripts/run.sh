@@ -7,12 +7,21 @@ load_pg_env
 DB="${DB:-b2b_demo}"
 PORT="${PORT:-8069}"
 port_is_free "$PORT" || die "port $PORT is taken (another Odoo?); stop it or run 'make run PORT=8070'"
+# The database is reused; when the addons changed since it was last set up, they are updated.
+code_stamp=$(cd "$ROOT" && git ls-files -s addons 2>/dev/null | sha1sum | cut -c1-16)
 if db_is_complete "$DB"; then
-    info "reusing database $DB"
+    if [ "$(cat "$STATE/$DB.stamp" 2>/dev/null)" != "$code_stamp" ]; then
+        info "updating the addons in $DB (log: $STATE/update-$DB.log)"
+        odoo -d "$DB" -u "$ADDONS" --stop-after-init --no-http >"$STATE/update-$DB.log" 2>&1 \
+            || die "updating the addons in $DB failed; see $STATE/update-$DB.log"
+    else
+        info "reusing database $DB"
+    fi
 else
     db_exists "$DB" && drop_db "$DB"
     "$ROOT/scripts/create_db.sh" "$DB"
 fi
+echo "$code_stamp" > "$STATE/$DB.stamp"
 
 "$ROOT/scripts/demo_logins.sh" "$DB" "http://localhost:$PORT"
 info "serving http://localhost:$PORT (Ctrl-C to stop)"

@@ -17,11 +17,20 @@
         "security/ir.model.access.csv",
         "views/b2b_region_views.xml",
         "views/stock_warehouse_views.xml",
+        "views/catalog_portal_templates.xml",
     ],
     "demo": [
         "demo/company_demo.xml",
         "demo/warehouse_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "tyre_catalog/static/src/catalog/**/*",
+        ],
+        "web.assets_tests": [
+            "tyre_catalog/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

@@ -1,0 +1,16 @@
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class TyreCatalogPortal(CustomerPortal):
+    """The distributor's catalog page: a shell the catalog component fills via the JSON routes."""
+
+    @http.route("/my/catalog", type="http", auth="user", website=True)
+    def portal_my_catalog(self, **kwargs):
+        # Filters, sort and page live in the query string; the component reads them itself so
+        # a bookmarked or shared address opens the same view without a second code path here.
+        values = self._prepare_portal_layout_values()
+        values["page_name"] = "tyre_catalog"
+        return request.render("tyre_catalog.portal_my_catalog", values)

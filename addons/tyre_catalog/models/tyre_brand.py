@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class TyreBrand(models.Model):
+    """A tyre brand (Michelin, Cordiant...), one facet of the catalog."""
+
+    _name = "tyre.brand"
+    _description = "Tyre Brand"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, index="trigram")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    logo = fields.Image(max_width=256, max_height=256)
+    country_id = fields.Many2one("res.country", string="Country")
+    model_ids = fields.One2many("tyre.model", "brand_id", string="Tread Patterns")
+
+    _name_unique = models.Constraint("UNIQUE(name)", "A tyre brand with this name already exists.")
