@@ -24,7 +24,9 @@ def arguments(description, **extra):
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--db", default=DEFAULT_DB, help="database built by `make bigdata`")
     for name, (kind, default, help_text) in extra.items():
-        parser.add_argument(f"--{name.replace('_', '-')}", type=kind, default=default, help=help_text)
+        parser.add_argument(
+            f"--{name.replace('_', '-')}", type=kind, default=default, help=help_text
+        )
     return parser.parse_args()
 
 
@@ -67,11 +69,16 @@ def report(name, value, unit, target, baseline, lower_is_better=True, **details)
         ratio = None
     for key, detail in details.items():
         print(f"  {key}: {detail}")
-    print(json.dumps({
-        "bench": name,
-        "value": round(value, 3),
-        "unit": unit,
-        "target": target,
-        "baseline": round(baseline, 3) if baseline is not None else None,
-        "ratio": round(ratio, 2) if ratio is not None else None,
-    }, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "bench": name,
+                "value": round(value, 3),
+                "unit": unit,
+                "target": target,
+                "baseline": round(baseline, 3) if baseline is not None else None,
+                "ratio": round(ratio, 2) if ratio is not None else None,
+            },
+            ensure_ascii=False,
+        )
+    )

@@ -1,6 +1,6 @@
 {
     "name": "B2B Claims",
-    "summary": "Claims (рекламации) on delivered tyres with correspondence, deadlines and resolution",
+    "summary": "Claims (рекламации) on delivered tyres: correspondence, deadlines, resolution",
     "version": "19.0.1.0.0",
     "category": "Sales/Sales",
     "website": "https://github.com/b2b-tyres/b2b-portal",

@@ -323,7 +323,7 @@ def _read_xlsx(content, filename, limit):
         return _read_xlsx_rows(content, limit)
     except TabularFileError:
         raise
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on damaged files
+    except Exception as exc:
         raise TabularFileError(
             "The file '%(filename)s' cannot be read as an XLSX workbook (%(reason)s); "
             "open it in Excel and save it as XLSX",
@@ -352,7 +352,7 @@ def _read_xlsx_rows(content, limit):
             formulas_sheet = formulas_book.worksheets[0]
             formulas_sheet.reset_dimensions()
             formula_rows = formulas_sheet.iter_rows(values_only=True)
-        pairs = zip(values_sheet.iter_rows(), formula_rows)
+        pairs = zip(values_sheet.iter_rows(), formula_rows, strict=False)
         return _collect(
             (
                 (
@@ -396,7 +396,7 @@ def _xlsx_cell(cell, formula):
 def _read_xls(content, filename, limit):
     try:
         book = xlrd.open_workbook(file_contents=content, logfile=io.StringIO())
-    except Exception as exc:  # noqa: BLE001 - xlrd raises many types on damaged files
+    except Exception as exc:
         raise TabularFileError(
             "The file '%(filename)s' cannot be read as an XLS workbook (%(reason)s); "
             "it may be damaged or password-protected",

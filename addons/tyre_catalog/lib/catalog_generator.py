@@ -178,7 +178,9 @@ def _stock(rng):
     stock = {}
     for code in WAREHOUSES:
         roll = rng.random()
-        stock[code] = 0 if roll < 0.25 else (rng.randint(1, 8) if roll < 0.45 else rng.randint(8, 400))
+        stock[code] = (
+            0 if roll < 0.25 else (rng.randint(1, 8) if roll < 0.45 else rng.randint(8, 400))
+        )
     return stock
 
 
@@ -208,25 +210,27 @@ def generate_skus(count, seed=2026):
             runflat=runflat,
         )
         country, prefix, popularity = BRANDS[brand]
-        skus.append({
-            "article": f"{prefix}{index + 1:07d}",
-            "brand": brand,
-            "model": pattern,
-            "season": season,
-            "studded": studded,
-            "size": tyre,
-            "size_string": format_tyre_size(tyre),
-            "vehicle_type": vehicle_type,
-            "section": section_key(vehicle_type, season),
-            "list_price": _price(rng, size, brand, season, studded),
-            "popularity": popularity * 10 + rng.randint(0, 90),
-            "promotion": rng.random() < 0.08,
-            "eu_fuel": rng.choice(_EU_CLASSES[:4]),
-            "eu_wet": rng.choice(_EU_CLASSES[:4]),
-            "eu_noise_db": rng.randint(66, 75),
-            "manufacturer_code": f"{country}{rng.randint(100000, 999999)}",
-            "stock": _stock(rng),
-        })
+        skus.append(
+            {
+                "article": f"{prefix}{index + 1:07d}",
+                "brand": brand,
+                "model": pattern,
+                "season": season,
+                "studded": studded,
+                "size": tyre,
+                "size_string": format_tyre_size(tyre),
+                "vehicle_type": vehicle_type,
+                "section": section_key(vehicle_type, season),
+                "list_price": _price(rng, size, brand, season, studded),
+                "popularity": popularity * 10 + rng.randint(0, 90),
+                "promotion": rng.random() < 0.08,
+                "eu_fuel": rng.choice(_EU_CLASSES[:4]),
+                "eu_wet": rng.choice(_EU_CLASSES[:4]),
+                "eu_noise_db": rng.randint(66, 75),
+                "manufacturer_code": f"{country}{rng.randint(100000, 999999)}",
+                "stock": _stock(rng),
+            }
+        )
     return skus
 
 

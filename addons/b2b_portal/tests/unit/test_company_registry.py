@@ -4,6 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
 from b2b_portal.lib.company_registry import (
     DADATA_FIND_PARTY_URL,
     CompanyInfo,

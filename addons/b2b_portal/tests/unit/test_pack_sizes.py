@@ -1,4 +1,5 @@
 import pytest
+
 from b2b_portal.lib.pack_sizes import (
     MergedRow,
     PackCheck,

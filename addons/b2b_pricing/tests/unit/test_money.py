@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+
 from b2b_pricing.lib.money import round_money, to_decimal
 
 

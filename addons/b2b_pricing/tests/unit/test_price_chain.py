@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+
 from b2b_pricing.lib.price_chain import (
     DISCOUNT_PERCENT,
     FIXED_PRICE_PROMO,

@@ -6,6 +6,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 import xlwt
+
 from b2b_pricing.lib.tabular import (
     ORDER_COLUMNS,
     Column,

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+
 from b2b_pricing.lib.tiers import Tier, TierError, TierStatus, tier_status, validate_tiers
 
 TIERS = [Tier(0, 0), Tier(100_000, 3), Tier(500_000, 5), Tier(1_000_000, "7.5")]

@@ -1,4 +1,5 @@
 import pytest
+
 from tyre_catalog.lib.keyboard_layout import layout_variants, switch_layout
 
 # Text typed in the wrong layout -> what the user meant.

@@ -2,6 +2,7 @@ import random
 import string
 
 import pytest
+
 from tyre_catalog.lib.search_query import (
     closest_matches,
     damerau_levenshtein,

@@ -1,6 +1,7 @@
 import itertools
 
 import pytest
+
 from tyre_catalog.lib.tyre_size import (
     LOAD_INDEX_KG,
     SPEED_INDEXES,
