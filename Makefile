@@ -7,7 +7,7 @@ B ?=
 SKUS ?= 200000
 DB ?=
 
-.PHONY: run test setup bench bigdata lint unit clean help
+.PHONY: run test setup bench bigdata lint unit i18n clean help
 
 help:
 	@echo "make run                 set up and serve the portal with demo data on http://localhost:8069"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench [B=name]      benchmarks under bench/ (needs make bigdata first for the large ones)"
 	@echo "make bigdata [SKUS=n]    generate a large catalog (tyres, stock, prices) for benchmarks"
 	@echo "make lint                pre-commit: ruff and pylint-odoo"
+	@echo "make i18n                refresh i18n/*.pot and i18n/ru.po of every addon from the code"
 
 run:
 	@DB=$(DB) scripts/run.sh
@@ -37,6 +38,9 @@ bigdata:
 
 lint:
 	@scripts/lint.sh
+
+i18n:
+	@scripts/i18n.sh
 
 clean:
 	@echo "removing .venv .state (the private PostgreSQL in .pgdata is kept)"

@@ -82,3 +82,53 @@ def report(name, value, unit, target, baseline, lower_is_better=True, **details)
             ensure_ascii=False,
         )
     )
+
+
+def clone_products(env, count, prefix="BPL"):
+    """Copy one sellable storable product ``count`` times in SQL, articles ``<prefix>-000001``…
+
+    Benchmark set-up only (in the benchmark's rolled-back transaction): the ORM would take
+    minutes for tens of thousands of products. Returns the new product.product ids.
+    """
+    env.flush_all()
+    env.cr.execute(
+        """SELECT pp.id, pt.id FROM product_product pp
+             JOIN product_template pt ON pt.id = pp.product_tmpl_id
+            WHERE pt.sale_ok AND pt.is_storable AND pp.active ORDER BY pp.id LIMIT 1"""
+    )
+    variant_id, template_id = env.cr.fetchone()
+
+    def columns(table):
+        env.cr.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = %s AND column_name != 'id'",
+            [table],
+        )
+        return [row[0] for row in env.cr.fetchall()]
+
+    template_columns = [c for c in columns("product_template") if c != "list_price"]
+    env.cr.execute(
+        f"""INSERT INTO product_template ({", ".join(template_columns)}, list_price)
+            SELECT {", ".join(template_columns)}, 4000 + mod(g, 900)
+              FROM product_template, generate_series(1, %s) g
+             WHERE id = %s RETURNING id""",
+        [count, template_id],
+    )
+    new_templates = [row[0] for row in env.cr.fetchall()]
+    variant_columns = [
+        c for c in columns("product_product") if c not in ("product_tmpl_id", "default_code")
+    ]
+    env.cr.execute(
+        f"""INSERT INTO product_product ({", ".join(variant_columns)}, product_tmpl_id,
+                                         default_code)
+            SELECT {", ".join(f"pp.{c}" for c in variant_columns)}, t.id,
+                   %s || '-' || lpad(t.n::text, 6, '0')
+              FROM product_product pp,
+                   unnest(%s::int[]) WITH ORDINALITY AS t(id, n)
+             WHERE pp.id = %s
+         RETURNING id""",
+        [prefix, new_templates, variant_id],
+    )
+    ids = [row[0] for row in env.cr.fetchall()]
+    env.invalidate_all()
+    return ids

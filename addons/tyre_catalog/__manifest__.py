@@ -15,13 +15,20 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/tyre_catalog_security.xml",
         "views/b2b_region_views.xml",
+        "views/product_template_views.xml",
+        "views/tyre_brand_views.xml",
+        "views/tyre_vehicle_views.xml",
+        "views/tyre_catalog_facet_views.xml",
+        "views/res_partner_views.xml",
         "views/stock_warehouse_views.xml",
         "views/catalog_portal_templates.xml",
     ],
     "demo": [
         "demo/company_demo.xml",
         "demo/warehouse_demo.xml",
+        "demo/catalog_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -32,7 +32,8 @@ def check_requisites_file(filename, data, max_size=MAX_SIZE):
     if len(data) > max_size:
         raise RequisitesFileError(
             "The file %(name)s is %(size)s MB; the limit is %(limit)s MB",
-            name=filename, size=round(len(data) / 1024 / 1024, 1),
+            name=filename,
+            size=round(len(data) / 1024 / 1024, 1),
             limit=round(max_size / 1024 / 1024),
         )
     extension = os.path.splitext(filename or "")[1].lower()
@@ -43,7 +44,8 @@ def check_requisites_file(filename, data, max_size=MAX_SIZE):
         )
     if not data.startswith(_SIGNATURES[extension]):
         raise RequisitesFileError(
-            "The file %(name)s is not a real %(type)s file", name=filename,
+            "The file %(name)s is not a real %(type)s file",
+            name=filename,
             type=extension[1:].upper(),
         )
     return extension

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class B2bEntityAccess(models.Model):
@@ -6,6 +7,7 @@ class B2bEntityAccess(models.Model):
 
     A contact can act for several legal entities and a legal entity has several contacts;
     the role is per entity, so the same person can be head of one and buyer of another.
+    What each role may do, before and after confirmation, is in ``lib/portal_roles.py``.
     """
 
     _name = "b2b.entity.access"
@@ -13,12 +15,25 @@ class B2bEntityAccess(models.Model):
     _order = "entity_id, role, contact_id"
 
     contact_id = fields.Many2one(
-        "res.partner", required=True, ondelete="cascade", index=True,
+        "res.partner",
+        required=True,
+        ondelete="cascade",
+        index=True,
         domain="[('is_company', '=', False)]",
     )
     entity_id = fields.Many2one(
-        "res.partner", string="Legal Entity", required=True, ondelete="cascade", index=True,
+        "res.partner",
+        string="Legal Entity",
+        required=True,
+        ondelete="cascade",
+        index=True,
         domain="[('is_company', '=', True), ('is_b2b_holding', '=', False)]",
+    )
+    holding_id = fields.Many2one(related="entity_id.b2b_holding_id", store=True, index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Portal User",
+        compute="_compute_user_id",
     )
     role = fields.Selection(
         [("head", "Head"), ("buyer", "Buyer"), ("accountant", "Accountant")],
@@ -36,3 +51,52 @@ class B2bEntityAccess(models.Model):
     _contact_entity_unique = models.Constraint(
         "UNIQUE(contact_id, entity_id)", "This contact already has access to this legal entity."
     )
+
+    @api.depends("contact_id")
+    def _compute_user_id(self):
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.contact_id.ids)])
+        )
+        by_partner = {user.partner_id: user for user in users}
+        for access in self:
+            access.user_id = by_partner.get(access.contact_id, False)
+
+    @api.constrains("contact_id", "entity_id")
+    def _check_same_holding(self):
+        for access in self:
+            entity = access.entity_id
+            if not entity.is_company or entity.is_b2b_holding:
+                raise ValidationError(
+                    self.env._(
+                        "%(entity)s is not a legal entity: access is given to legal entities only.",
+                        entity=entity.display_name,
+                    )
+                )
+            contact_holding = access.contact_id.b2b_holding_id
+            if contact_holding and contact_holding != entity.b2b_holding_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s belongs to another holding than %(entity)s.",
+                        contact=access.contact_id.display_name,
+                        entity=entity.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        accesses = super().create(vals_list)
+        self.env["res.users"]._b2b_invalidate_rules()
+        return accesses
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env["res.users"]._b2b_invalidate_rules()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env["res.users"]._b2b_invalidate_rules()
+        return result

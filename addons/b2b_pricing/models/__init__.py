@@ -1,1 +1,16 @@
-
+from . import (
+    account_move,
+    b2b_ageing_line,
+    b2b_agent_commission,
+    b2b_contract,
+    b2b_personal_price,
+    b2b_price,
+    b2b_price_type,
+    b2b_pricing,
+    b2b_promotion,
+    b2b_volume_tier,
+    res_partner,
+    sale_order,
+    sale_order_line,
+    tyre_catalog_query,
+)

@@ -1,1 +1,1 @@
-from . import catalog_portal
+from . import catalog_api, catalog_portal

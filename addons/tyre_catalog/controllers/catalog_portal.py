@@ -1,7 +1,6 @@
 from odoo import http
-from odoo.http import request
-
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.http import request
 
 
 class TyreCatalogPortal(CustomerPortal):
@@ -9,8 +8,9 @@ class TyreCatalogPortal(CustomerPortal):
 
     @http.route("/my/catalog", type="http", auth="user", website=True)
     def portal_my_catalog(self, **kwargs):
-        # Filters, sort and page live in the query string; the component reads them itself so
-        # a bookmarked or shared address opens the same view without a second code path here.
+        # Filters, sort and page live in the query string; the component reads them and asks
+        # /b2b/catalog/search, so the first page and every later one come from the same route
+        # (and the same pricing context) and a shared address opens the same view.
         values = self._prepare_portal_layout_values()
         values["page_name"] = "tyre_catalog"
         return request.render("tyre_catalog.portal_my_catalog", values)

@@ -1,3 +1,16 @@
-from . import b2b_region
-from . import res_company
-from . import stock_warehouse
+from . import (
+    b2b_region,
+    product_product,
+    product_template,
+    res_company,
+    res_partner,
+    sale_order,
+    stock_quant,
+    stock_warehouse,
+    tyre_brand,
+    tyre_catalog_demo,
+    tyre_catalog_facet,
+    tyre_catalog_query,
+    tyre_model,
+    tyre_vehicle,
+)

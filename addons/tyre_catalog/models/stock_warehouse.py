@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockWarehouse(models.Model):
@@ -11,3 +11,21 @@ class StockWarehouse(models.Model):
         help="Customers of this region see this warehouse's stock in the portal.",
     )
     b2b_city = fields.Char(string="City", help="City shown to customers next to the stock.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        warehouses = super().create(vals_list)
+        warehouses._b2b_make_delivery_route_selectable()
+        return warehouses
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "b2b_region_id" in vals:
+            self.env["tyre.catalog.facet"]._refresh_warehouses(self.ids)
+            self._b2b_make_delivery_route_selectable()
+        return result
+
+    def _b2b_make_delivery_route_selectable(self):
+        """Let sale lines choose the warehouse through its delivery route (portal cart)."""
+        routes = self.filtered("b2b_region_id").delivery_route_id
+        routes.filtered(lambda route: not route.sale_selectable).sale_selectable = True

@@ -16,3 +16,14 @@ class TyreBrand(models.Model):
     model_ids = fields.One2many("tyre.model", "brand_id", string="Tread Patterns")
 
     _name_unique = models.Constraint("UNIQUE(name)", "A tyre brand with this name already exists.")
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "name" in vals:
+            products = (
+                self.env["product.product"]
+                .with_context(active_test=False)
+                .search([("product_tmpl_id.tyre_brand_id", "in", self.ids)])
+            )
+            self.env["tyre.catalog.facet"]._mark_dirty(products.ids)
+        return result

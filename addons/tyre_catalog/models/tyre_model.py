@@ -23,4 +23,17 @@ class TyreModel(models.Model):
 
     def _compute_display_name(self):
         for model in self:
-            model.display_name = f"{model.brand_id.name} {model.name}" if model.brand_id else model.name
+            model.display_name = (
+                f"{model.brand_id.name} {model.name}" if model.brand_id else model.name
+            )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "name" in vals:
+            products = (
+                self.env["product.product"]
+                .with_context(active_test=False)
+                .search([("product_tmpl_id.tyre_model_id", "in", self.ids)])
+            )
+            self.env["tyre.catalog.facet"]._mark_dirty(products.ids)
+        return result

@@ -1,0 +1,53 @@
+from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.exceptions import UserError
+from odoo.http import request
+
+from ..lib.portal_roles import ORDER
+from .tools import current_entity_or_404
+
+
+class B2bFileOrderPortal(CustomerPortal):
+    """/my/b2b/quick-order: upload a file, see the preview, add the good lines to the cart."""
+
+    @http.route("/my/b2b/quick-order", type="http", auth="user", website=True)
+    def b2b_quick_order(self, **kwargs):
+        entity = current_entity_or_404(right=ORDER)
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "b2b_quick_order", "entity": entity})
+        return request.render("b2b_portal.portal_b2b_quick_order", values)
+
+    @http.route(
+        "/my/b2b/quick-order/preview",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_quick_order_preview(self, file=None, **kwargs):
+        """JSON preview of the uploaded file; the cart is not changed."""
+        current_entity_or_404(right=ORDER)
+        if file is None or not getattr(file, "filename", None):
+            return request.make_json_response(
+                {"error": request.env._("Choose a CSV, XLSX or XLS file to upload.")}
+            )
+        content = file.read()
+        cart = request.website._b2b_cart(create=True)
+        try:
+            with request.env.cr.savepoint():
+                preview = request.env["b2b.file.order"]._preview(cart, content, file.filename)
+        except UserError as exc:
+            return request.make_json_response({"error": exc.args[0]})
+        return request.make_json_response(preview)
+
+    @http.route("/my/b2b/quick-order/add", type="jsonrpc", auth="user", website=True)
+    def b2b_quick_order_add(self, lines=None, **kwargs):
+        """Add the chosen preview lines in one step: all of them, or none with the reason."""
+        current_entity_or_404(right=ORDER)
+        cart = request.website._b2b_cart(create=True)
+        try:
+            with request.env.cr.savepoint():
+                added = request.env["b2b.file.order"]._apply(cart, lines or [])
+        except UserError as exc:
+            return {"error": exc.args[0]}
+        return {"added": added, "cart_url": "/my/b2b/cart"}

@@ -1,0 +1,97 @@
+import base64
+
+from odoo import http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+
+from ..lib.requisites_file import MAX_SIZE
+
+FORM_FIELDS = (
+    "name",
+    "full_name",
+    "contact_name",
+    "email",
+    "phone",
+    "inn",
+    "kpp",
+    "ogrn",
+    "address",
+    "director",
+)
+
+
+class B2bRegistration(http.Controller):
+    """Public registration of a new company: by INN with a registry lookup, or with a file."""
+
+    def _render_form(self, form=None, error=None, kind="form"):
+        return request.render(
+            "b2b_portal.b2b_register",
+            {
+                "form": form or {},
+                "error": error,
+                "kind": kind,
+                "max_size_mb": MAX_SIZE // 1024 // 1024,
+            },
+        )
+
+    @http.route(
+        "/b2b/register", type="http", auth="public", website=True, methods=["GET"], sitemap=True
+    )
+    def register_form(self, **kwargs):
+        return self._render_form(
+            kind=kwargs.get("kind") if kwargs.get("kind") == "file" else "form"
+        )
+
+    @http.route("/b2b/register/lookup", type="jsonrpc", auth="public", website=True)
+    def register_lookup(self, inn=None, **kwargs):
+        """Requisites for the INN the visitor typed; errors come back as a message."""
+        try:
+            values = request.env["b2b.company.registry"].sudo().b2b_lookup(inn)
+        except UserError as error:
+            return {"found": False, "error": str(error.args[0])}
+        if values is None:
+            return {
+                "found": False,
+                "error": request.env._(
+                    "The company registry does not know the INN %(inn)s; fill in the requisites "
+                    "by hand.",
+                    inn=inn,
+                ),
+            }
+        existing = (
+            request.env["b2b.registration"].sudo()._b2b_find_entity(values["inn"], values["kpp"])
+        )
+        return {"found": True, "values": values, "existing": bool(existing)}
+
+    @http.route("/b2b/register", type="http", auth="public", website=True, methods=["POST"])
+    def register_submit(self, kind="form", requisites_file=None, **post):
+        kind = "file" if kind == "file" else "form"
+        form = {field: (post.get(field) or "").strip() for field in FORM_FIELDS}
+        vals = {key: value for key, value in form.items() if value}
+        vals["kind"] = kind
+        if kind == "file":
+            if requisites_file is not None and hasattr(requisites_file, "read"):
+                data = requisites_file.read(MAX_SIZE + 1)
+                vals["requisites_filename"] = requisites_file.filename
+                vals["requisites_file"] = base64.b64encode(data) if data else False
+            vals.setdefault("name", form["name"] or form["contact_name"])
+        missing = [
+            label
+            for field, label in (
+                ("contact_name", request.env._("your name")),
+                ("email", request.env._("e-mail")),
+                ("name", request.env._("company name")),
+            )
+            if not vals.get(field)
+        ]
+        if missing:
+            return self._render_form(
+                form, request.env._("Fill in: %(fields)s.", fields=", ".join(missing)), kind
+            )
+        try:
+            # A savepoint: a refused request leaves nothing half-created behind.
+            with request.env.cr.savepoint():
+                registration = request.env["b2b.registration"].sudo().create(vals)
+        except (UserError, ValidationError) as error:
+            return self._render_form(form, str(error.args[0]), kind)
+        return request.render("b2b_portal.b2b_register_done", {"registration": registration})

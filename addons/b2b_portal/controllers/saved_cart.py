@@ -1,0 +1,142 @@
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.exceptions import AccessError, UserError
+from odoo.http import request
+
+from ..lib.portal_roles import ORDER
+from .tools import current_entity_or_404, parse_id
+
+
+class B2bSavedCartPortal(CustomerPortal):
+    """/my/b2b/saved-carts: save the cart as…, list, add into the cart, rename, update, delete.
+
+    Record rules show the saved carts of every entity the user acts for; adding one into the
+    cart of another entity also checks that the user may order for both.
+    """
+
+    def _b2b_saved_cart_or_404(self, saved_cart_id):
+        saved = request.env["b2b.saved.cart"].browse(parse_id(saved_cart_id)).exists()
+        try:
+            saved.check_access("read")
+        except AccessError:
+            raise NotFound() from None
+        if not saved:
+            raise NotFound()
+        return saved
+
+    def _b2b_render(self, **extra):
+        entity = current_entity_or_404(right=ORDER)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "b2b_saved_carts",
+                "entity": entity,
+                "saved_carts": request.env["b2b.saved.cart"].search([]),
+            }
+        )
+        values.update(extra)
+        return request.render("b2b_portal.portal_b2b_saved_carts", values)
+
+    @http.route("/my/b2b/saved-carts", type="http", auth="user", website=True)
+    def b2b_saved_carts(self, **kwargs):
+        return self._b2b_render()
+
+    def _b2b_run(self, action):
+        """Run ``action`` in one savepoint; a UserError re-renders the list with the message."""
+        try:
+            with request.env.cr.savepoint():
+                result = action()
+        except UserError as exc:
+            return self._b2b_render(error=exc.args[0])
+        return result
+
+    @http.route(
+        "/my/b2b/saved-carts/save", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def b2b_saved_cart_save(self, name="", **kwargs):
+        current_entity_or_404(right=ORDER)
+        cart = request.website._b2b_cart()
+        if not cart:
+            return self._b2b_render(
+                error=request.env._("The cart is empty: there is nothing to save.")
+            )
+
+        def save():
+            request.env["b2b.saved.cart"]._b2b_save(cart, name)
+            return request.redirect("/my/b2b/saved-carts")
+
+        return self._b2b_run(save)
+
+    @http.route(
+        "/my/b2b/saved-carts/<int:saved_cart_id>/add",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_saved_cart_add(self, saved_cart_id, **kwargs):
+        saved = self._b2b_saved_cart_or_404(saved_cart_id)
+        current_entity_or_404(right=ORDER)
+
+        def add():
+            cart = request.website._b2b_cart(create=True)
+            try:
+                problems = saved._b2b_add_to(cart)
+            except AccessError:
+                raise NotFound() from None
+            return self._b2b_render(added=saved, problems=problems, cart=cart)
+
+        return self._b2b_run(add)
+
+    @http.route(
+        "/my/b2b/saved-carts/<int:saved_cart_id>/rename",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_saved_cart_rename(self, saved_cart_id, name="", **kwargs):
+        saved = self._b2b_saved_cart_or_404(saved_cart_id)
+
+        def rename():
+            if not name.strip():
+                raise UserError(request.env._("Give the saved cart a name."))
+            saved.name = name.strip()
+            return request.redirect("/my/b2b/saved-carts")
+
+        return self._b2b_run(rename)
+
+    @http.route(
+        "/my/b2b/saved-carts/<int:saved_cart_id>/update",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_saved_cart_update(self, saved_cart_id, **kwargs):
+        """Replace the saved lines with the current cart's."""
+        saved = self._b2b_saved_cart_or_404(saved_cart_id)
+        cart = request.website._b2b_cart()
+
+        def update():
+            if not cart:
+                raise UserError(request.env._("The cart is empty: there is nothing to save."))
+            saved._b2b_check_usable_for(cart._b2b_entity())
+            request.env["b2b.saved.cart"]._b2b_save(cart, saved.name, saved_cart=saved)
+            return request.redirect("/my/b2b/saved-carts")
+
+        return self._b2b_run(update)
+
+    @http.route(
+        "/my/b2b/saved-carts/<int:saved_cart_id>/delete",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_saved_cart_delete(self, saved_cart_id, **kwargs):
+        saved = self._b2b_saved_cart_or_404(saved_cart_id)
+        saved.unlink()
+        return request.redirect("/my/b2b/saved-carts")

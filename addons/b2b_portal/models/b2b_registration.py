@@ -1,0 +1,220 @@
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..lib.requisites_file import RequisitesFileError, check_requisites_file
+
+
+class B2bRegistration(models.Model):
+    """A company asking for portal access, by form (INN + requisites) or with a requisites file.
+
+    Goes to the shared queue of a sales team; the manager (or the substitute while the manager
+    is absent) gets an activity and turns it into a customer with one button.
+    """
+
+    _name = "b2b.registration"
+    _description = "Portal Registration Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+
+    name = fields.Char(string="Company", required=True, tracking=True)
+    full_name = fields.Char(string="Full Name")
+    kind = fields.Selection(
+        [("form", "Form"), ("file", "Requisites File")],
+        required=True,
+        default="form",
+    )
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("done", "Customer Created"),
+            ("rejected", "Rejected"),
+        ],
+        required=True,
+        default="new",
+        tracking=True,
+        index=True,
+    )
+    contact_name = fields.Char(required=True)
+    email = fields.Char(required=True)
+    phone = fields.Char()
+    inn = fields.Char(string="INN")
+    kpp = fields.Char(string="KPP")
+    ogrn = fields.Char(string="OGRN")
+    address = fields.Char()
+    director = fields.Char()
+    registry_status = fields.Char(help="State of the company in the registry (ACTIVE, ...).")
+    requisites_file = fields.Binary(attachment=True)
+    requisites_filename = fields.Char()
+    existing_entity_id = fields.Many2one(
+        "res.partner",
+        string="Existing Customer",
+        readonly=True,
+        help="The legal entity that already has this INN: the request is attached to it.",
+    )
+    partner_id = fields.Many2one("res.partner", string="Legal Entity", readonly=True)
+    contact_id = fields.Many2one("res.partner", string="Contact", readonly=True)
+    team_id = fields.Many2one("crm.team", string="Sales Team", tracking=True, index=True)
+    user_id = fields.Many2one("res.users", string="Manager", tracking=True, index=True)
+
+    # ------------------------------------------------------------------ creation
+    @api.model
+    def _b2b_find_entity(self, inn, kpp=None):
+        """The legal entity with this INN (and KPP when both are known), if any."""
+        if not inn:
+            return self.env["res.partner"]
+        domain = [
+            ("vat", "=", inn),
+            ("is_company", "=", True),
+            ("is_b2b_holding", "=", False),
+        ]
+        entities = self.env["res.partner"].sudo().search(domain)
+        if kpp and len(entities) > 1:
+            entities = entities.filtered(lambda e: e.kpp == kpp) or entities
+        return entities[:1]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        registry = self.env["b2b.company.registry"]
+        for vals in vals_list:
+            if vals.get("kind", "form") == "form" or vals.get("inn"):
+                vals["inn"], vals["kpp"] = registry._b2b_check_inn(vals.get("inn"), vals.get("kpp"))
+            if vals.get("kind") == "file":
+                self._b2b_check_file(vals.get("requisites_filename"), vals.get("requisites_file"))
+            entity = self._b2b_find_entity(vals.get("inn"), vals.get("kpp"))
+            if entity:
+                vals["existing_entity_id"] = entity.id
+        registrations = super().create(vals_list)
+        registrations._b2b_assign()
+        return registrations
+
+    @api.model
+    def _b2b_check_file(self, filename, data):
+        if not data:
+            raise UserError(self.env._("Attach the file with your company's requisites."))
+        try:
+            check_requisites_file(filename, base64.b64decode(data))
+        except RequisitesFileError as error:
+            raise UserError(error.render(self.env._)) from None
+
+    def _b2b_default_team(self):
+        team_id = (
+            self.env["ir.config_parameter"].sudo().get_param("b2b_portal.registration_team_id")
+        )
+        team = self.env["crm.team"].sudo().browse(int(team_id or 0)).exists()
+        return team or self.env["crm.team"].sudo().search([], limit=1)
+
+    def _b2b_assign(self):
+        """Put the request in the team's queue and give the manager (or substitute) a to-do."""
+        for registration in self.sudo():
+            entity = registration.existing_entity_id
+            manager = entity._b2b_personal_manager() if entity else self.env["res.users"]
+            team = (
+                registration.team_id
+                or (manager.sale_team_id if manager else registration._b2b_default_team())
+                or registration._b2b_default_team()
+            )
+            if not manager:
+                manager = team.user_id
+            assignee = manager._b2b_effective_manager() if manager else manager
+            registration.write({"team_id": team.id, "user_id": assignee.id})
+            if assignee:
+                registration.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=assignee.id,
+                    summary=self.env._(
+                        "Portal registration: %(company)s", company=registration.name
+                    ),
+                )
+
+    # ------------------------------------------------------------------ manager's actions
+    def action_create_customer(self):
+        """Create (or complete) the customer and e-mail the login to the contact."""
+        for registration in self:
+            if registration.state != "new":
+                raise UserError(self.env._("This request has already been processed."))
+            if not registration.inn:
+                raise UserError(
+                    self.env._(
+                        "Fill in the INN from the requisites file before creating the customer."
+                    )
+                )
+            registration.write(registration._b2b_create_customer())
+            registration.contact_id._b2b_grant_portal_access()
+            registration.activity_ids.action_done()
+            registration.message_post(
+                body=self.env._(
+                    "Customer created; the login was e-mailed to %(email)s.",
+                    email=registration.email,
+                )
+            )
+        return True
+
+    def _b2b_create_customer(self):
+        self.ensure_one()
+        inn, kpp = self.env["b2b.company.registry"]._b2b_check_inn(self.inn, self.kpp)
+        Partner = self.env["res.partner"].sudo()
+        entity = self.existing_entity_id or self._b2b_find_entity(inn, kpp)
+        role = "buyer"
+        if not entity:
+            manager = self.user_id or self.env.user
+            holding = Partner.create(
+                {
+                    "name": self.name,
+                    "is_company": True,
+                    "is_b2b_holding": True,
+                    "user_id": manager.id,
+                }
+            )
+            entity = Partner.create(
+                {
+                    "name": self.name,
+                    "is_company": True,
+                    "parent_id": holding.id,
+                    "vat": inn,
+                    "kpp": kpp or False,
+                    "company_registry": self.ogrn or False,
+                    "street": self.address or False,
+                    "email": self.email,
+                    "phone": self.phone or False,
+                    "user_id": manager.id,
+                }
+            )
+            holding.b2b_main_entity_id = entity
+            role = "head"
+        existing = (
+            Partner.with_context(active_test=False).search(
+                [
+                    ("email", "=ilike", self.email),
+                    ("is_company", "=", False),
+                    ("id", "child_of", entity.b2b_holding_id.id),
+                ],
+                limit=1,
+            )
+            if entity.b2b_holding_id
+            else Partner
+        )
+        contact = existing or Partner.create(
+            {
+                "name": self.contact_name,
+                "parent_id": entity.id,
+                "email": self.email,
+                "phone": self.phone or False,
+            }
+        )
+        if not contact.b2b_access_ids.filtered(lambda access: access.entity_id == entity):
+            self.env["b2b.entity.access"].sudo().create(
+                {
+                    "contact_id": contact.id,
+                    "entity_id": entity.id,
+                    "role": role,
+                    "confirmed": False,
+                }
+            )
+        return {"state": "done", "partner_id": entity.id, "contact_id": contact.id}
+
+    def action_reject(self):
+        self.write({"state": "rejected"})
+        self.activity_ids.action_done()
+        return True

@@ -1,0 +1,38 @@
+import time
+
+from odoo import api, models
+from odoo.http import request
+
+
+class IrHttp(models.AbstractModel):
+    """Time limit and audit trail of the sessions in which a manager acts for a customer."""
+
+    _inherit = "ir.http"
+
+    @classmethod
+    def _authenticate_explicit(cls, auth):
+        session = request.session
+        if session.get("b2b_act_log_id") and (
+            time.time() > session.get("b2b_act_until", 0)
+            or session.uid != session.get("b2b_act_user_id")
+        ):
+            # The time is up (or the session changed hands): nobody stays the customer.
+            session.logout(keep_db=True)
+            request.env = api.Environment(request.env.cr, None, session.context)
+        return super()._authenticate_explicit(auth)
+
+    @classmethod
+    def _pre_dispatch(cls, rule, args):
+        result = super()._pre_dispatch(rule, args)
+        if (
+            request.httprequest.method == "POST"
+            and request.session.get("b2b_act_log_id")
+            and not request.env.cr.readonly
+        ):
+            log = request.env["b2b.impersonation.log"]._b2b_active()
+            if log:
+                log._b2b_add_line(
+                    request.env._("Submitted %(page)s", page=request.httprequest.path),
+                    path=request.httprequest.path,
+                )
+        return result

@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    b2b_dadata_url = fields.Char(
+        string="Company Registry URL",
+        config_parameter="b2b_portal.dadata_url",
+        help="DaData 'find party by INN' endpoint; empty means the public DaData service.",
+    )
+    b2b_dadata_key = fields.Char(
+        string="Company Registry API Key",
+        config_parameter="b2b_portal.dadata_key",
+    )
+    b2b_dadata_timeout = fields.Integer(
+        string="Company Registry Time-out (s)",
+        config_parameter="b2b_portal.dadata_timeout",
+        default=5,
+    )
+    b2b_registration_team_id = fields.Many2one(
+        "crm.team",
+        string="Registration Queue",
+        config_parameter="b2b_portal.registration_team_id",
+        help="Sales team whose shared queue receives new registration requests.",
+    )
+    b2b_act_for_minutes = fields.Integer(
+        string="Acting for a Customer (minutes)",
+        config_parameter="b2b_portal.act_for_minutes",
+        default=60,
+        help="How long a manager's session acting for a customer lasts.",
+    )

@@ -1,0 +1,139 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from ..lib.portal_roles import ALL_RIGHTS, ROLES, rights
+
+
+class ResUsers(models.Model):
+    """The legal entities a portal user acts for, and the manager's absence/substitute."""
+
+    _inherit = "res.users"
+
+    b2b_current_entity_id = fields.Many2one(
+        "res.partner",
+        string="Current Legal Entity",
+        help="The legal entity the portal user works for right now (header switcher).",
+    )
+    b2b_absent = fields.Boolean(
+        string="Absent", help="While absent, the substitute gets this manager's requests."
+    )
+    b2b_substitute_id = fields.Many2one(
+        "res.users",
+        string="Substitute",
+        domain="[('share', '=', False), ('id', '!=', id)]",
+    )
+    # Non-stored, computed as superuser: record rules read them through ``user``.
+    b2b_entity_ids = fields.Many2many(
+        "res.partner",
+        string="Acts for Legal Entities",
+        compute="_compute_b2b_rule_entities",
+    )
+    b2b_orders_all_entity_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_b2b_rule_entities",
+    )
+    b2b_orders_own_entity_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_b2b_rule_entities",
+    )
+    b2b_documents_entity_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_b2b_rule_entities",
+    )
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return [*super().SELF_READABLE_FIELDS, "b2b_current_entity_id"]
+
+    def _compute_b2b_rule_entities(self):
+        for user in self:
+            user.b2b_entity_ids = user._b2b_entities()
+            user.b2b_orders_all_entity_ids = user._b2b_entities("orders_all")
+            user.b2b_orders_own_entity_ids = user._b2b_entities("orders_own")
+            user.b2b_documents_entity_ids = user._b2b_entities("documents")
+
+    # ------------------------------------------------------------------ helpers for others
+    def _b2b_accesses(self):
+        """The user's confirmed or unconfirmed accesses, as superuser (internal helper)."""
+        self.ensure_one()
+        return (
+            self.env["b2b.entity.access"]
+            .sudo()
+            .search([("contact_id", "=", self.partner_id.id), ("entity_id.active", "=", True)])
+        )
+
+    def _b2b_entities(self, right=None, role=None):
+        """Legal entities the user acts for; only those granting ``right`` / with ``role``."""
+        self.ensure_one()
+        if right is not None and right not in ALL_RIGHTS:
+            raise ValueError(f"unknown portal right {right!r}")
+        if role is not None and role not in ROLES:
+            raise ValueError(f"unknown portal role {role!r}")
+        accesses = self._b2b_accesses().filtered(
+            lambda a: (
+                (role is None or a.role == role)
+                and (right is None or right in rights(a.role, a.confirmed))
+            )
+        )
+        return accesses.entity_id.with_env(self.env)
+
+    def _b2b_access_for(self, entity):
+        """The user's access record for ``entity`` (sudo), or an empty recordset."""
+        self.ensure_one()
+        return self._b2b_accesses().filtered(lambda a: a.entity_id == entity)[:1]
+
+    def _b2b_has_right(self, entity, right):
+        access = self._b2b_access_for(entity)
+        return bool(access) and right in rights(access.role, access.confirmed)
+
+    def _b2b_check_access(self, entity, right=None, roles=None):
+        """Raise AccessError unless the user acts for ``entity`` with ``right``/one of ``roles``.
+
+        Controllers turn the AccessError into a 404, so that foreign ids reveal nothing.
+        """
+        self.ensure_one()
+        access = self._b2b_access_for(entity)
+        if (
+            not access
+            or (roles and access.role not in roles)
+            or (right and right not in rights(access.role, access.confirmed))
+        ):
+            raise AccessError(self.env._("You may not act for this legal entity."))
+        return access
+
+    def _b2b_current_entity(self):
+        """The legal entity chosen in the header, checked against the user's accesses.
+
+        Falls back to the user's own company, then the first entity the user acts for.
+        """
+        self.ensure_one()
+        entities = self._b2b_entities()
+        if self.b2b_current_entity_id in entities:
+            return self.b2b_current_entity_id
+        own = self.partner_id.commercial_partner_id
+        return own if own in entities else entities[:1]
+
+    def _b2b_set_current_entity(self, entity):
+        self.ensure_one()
+        self._b2b_check_access(entity)
+        self.sudo().b2b_current_entity_id = entity
+
+    def _b2b_effective_manager(self):
+        """This manager, or the substitute while absent (one hop, no loops)."""
+        self.ensure_one()
+        if self.b2b_absent and self.b2b_substitute_id and not self.b2b_substitute_id.b2b_absent:
+            return self.b2b_substitute_id
+        return self
+
+    @api.model
+    def _b2b_invalidate_rules(self):
+        """Record rules read the accesses through ``user``: drop their cached domains."""
+        self.env.registry.clear_cache()
+        self.env["res.users"].invalidate_model(
+            [
+                "b2b_entity_ids",
+                "b2b_orders_all_entity_ids",
+                "b2b_orders_own_entity_ids",
+                "b2b_documents_entity_ids",
+            ]
+        )

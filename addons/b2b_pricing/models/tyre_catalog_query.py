@@ -1,0 +1,21 @@
+from odoo import api, models
+
+
+class TyreCatalogQuery(models.AbstractModel):
+    _inherit = "tyre.catalog.query"
+
+    @api.model
+    def _catalog_prices(self, products, partner):
+        """The catalog shows the pricing service's base and net prices (one batch per page)."""
+        pricelist = partner.sudo().commercial_partner_id.property_product_pricelist
+        currency = pricelist.currency_id or self.env.company.currency_id
+        return {
+            product_id: {
+                "base_price": float(breakdown.base),
+                "net_price": float(breakdown.net),
+                "currency": currency.name,
+            }
+            for product_id, breakdown in self.env["b2b.pricing"]
+            .price_lines(partner, products)
+            .items()
+        }

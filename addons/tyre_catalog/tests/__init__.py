@@ -1,0 +1,12 @@
+from . import (
+    test_bad_input,
+    test_cart_api,
+    test_catalog_search,
+    test_catalog_tour,
+    test_facet_counts,
+    test_facet_sync,
+    test_fitment_import,
+    test_region_isolation,
+    test_tyre_fields,
+)
+from . import test_russian_translation

@@ -1,0 +1,1 @@
+from . import tyre_fitment_import
