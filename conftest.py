@@ -21,6 +21,16 @@ def _namespace(name, path):
 
 
 _namespace("addons", ADDONS_DIR)
+
+# Collecting ``tests/unit`` makes pytest import the enclosing ``tests/__init__.py`` (the Odoo
+# test package), whose modules may import other addons as ``odoo.addons.<addon>``.
+try:
+    import odoo.addons
+except ImportError:  # the unit tests themselves never need Odoo
+    pass
+else:
+    odoo.addons.__path__.append(str(ADDONS_DIR))
+    odoo.addons.__path__._path_finder = lambda *args: None  # as Odoo does: keep the path
 for addon_dir in sorted(ADDONS_DIR.iterdir()):
     if (addon_dir / "lib" / "__init__.py").exists():
         _namespace(addon_dir.name, addon_dir)
