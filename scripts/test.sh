@@ -33,6 +33,15 @@ fi
 for stale in $(pg_admin -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'b2b\_test\_%'"); do
     kill -0 "${stale#b2b_test_}" 2>/dev/null || drop_db "$stale"
 done
+# Chromium's first start on a machine can take longer than the 10 s Odoo waits for it,
+# which would skip the first tour; one throw-away start warms it up.
+for browser in chromium chromium-browser google-chrome; do
+    if command -v "$browser" >/dev/null; then
+        timeout 90 "$browser" --headless --no-sandbox --disable-gpu --dump-dom about:blank \
+            >/dev/null 2>&1 || true
+        break
+    fi
+done
 DB="b2b_test_$$"
 log="$RUN/odoo.log"
 http_port=$(free_port)

@@ -15,6 +15,8 @@ class RussianTranslationMixin:
     """Use as ``class TestRussianTranslation(RussianTranslationMixin, TransactionCase)``."""
 
     module = None
+    # Odoo's loader runs only test methods defined on the class itself unless told otherwise.
+    allow_inherited_tests_method = True
 
     def test_every_term_has_a_russian_translation(self):
         catalog = polib.pofile(f"{get_module_path(self.module)}/i18n/ru.po")
