@@ -172,6 +172,7 @@ def main():
             print(f"  baseline: {len(baseline)} samples, last {baseline[-1]:.0f} ms", flush=True)
             env.invalidate_all()
         size = env["tyre.catalog.facet"]._index_size()
+        bitsets = env["tyre.catalog.bitmap"]._get().size_bytes()
         login = Query.env.user.login
 
     ours_p95, baseline_p95 = p95(ours), p95(baseline)
@@ -190,6 +191,7 @@ def main():
         baseline_p50_ms=round(sorted(baseline)[len(baseline) // 2], 1),
         median_matching_products=sorted(totals)[len(totals) // 2],
         index_size_mib=round(size / 2**20, 1),
+        bitsets_in_worker_memory_mib=round(bitsets / 2**20, 1),
         baseline_is="website_sale /shop attribute filtering (ORM search + page + prices + "
         "attributes) plus ORM per-value counts, same products, same filter combinations",
     )

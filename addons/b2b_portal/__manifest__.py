@@ -29,6 +29,7 @@
         "security/b2b_ordering_rules.xml",
         "data/b2b_order_rule_data.xml",
         "data/mail_template_order.xml",
+        "data/b2b_user_confirmation_data.xml",
         "report/pricelist_report.xml",
         "views/b2b_order_rule_views.xml",
         "views/sale_order_views.xml",
@@ -36,15 +37,20 @@
         "views/portal_cart_templates.xml",
         "views/portal_file_order_templates.xml",
         "views/portal_orders_templates.xml",
+        "views/website_company_templates.xml",
     ],
     "demo": [
         "demo/b2b_customers_demo.xml",
         "demo/b2b_pricing_demo.xml",
         "demo/b2b_history_demo.xml",
+        "demo/website_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
             "b2b_portal/static/src/interactions/*.js",
+        ],
+        "web.assets_backend": [
+            "b2b_portal/static/src/scss/my_customers.scss",
         ],
         "web.assets_tests": [
             "b2b_portal/static/tests/tours/*.js",

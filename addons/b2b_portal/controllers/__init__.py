@@ -7,5 +7,6 @@ from . import act_for
 from . import cart
 from . import file_order
 from . import pricelist
+from . import portal_jobs
 from . import saved_cart
 from . import orders

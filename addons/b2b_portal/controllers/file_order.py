@@ -1,14 +1,14 @@
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..lib.portal_roles import ORDER
-from .tools import current_entity_or_404
+from .tools import attempt, current_entity_or_404
 
 
 class B2bFileOrderPortal(CustomerPortal):
-    """/my/b2b/quick-order: upload a file, see the preview, add the good lines to the cart."""
+    """/my/b2b/quick-order: upload a file, follow its check (/my/b2b/jobs), see the preview,
+    add the good lines to the cart."""
 
     @http.route("/my/b2b/quick-order", type="http", auth="user", website=True)
     def b2b_quick_order(self, **kwargs):
@@ -18,14 +18,15 @@ class B2bFileOrderPortal(CustomerPortal):
         return request.render("b2b_portal.portal_b2b_quick_order", values)
 
     @http.route(
-        "/my/b2b/quick-order/preview",
+        "/my/b2b/quick-order/upload",
         type="http",
         auth="user",
         website=True,
         methods=["POST"],
     )
-    def b2b_quick_order_preview(self, file=None, **kwargs):
-        """JSON preview of the uploaded file; the cart is not changed."""
+    def b2b_quick_order_upload(self, file=None, **kwargs):
+        """Keep the file and start checking it: JSON status of the job (b2b.portal.job)
+        whose steps build the preview; the cart is not changed."""
         current_entity_or_404(right=ORDER)
         if file is None or not getattr(file, "filename", None):
             return request.make_json_response(
@@ -33,21 +34,19 @@ class B2bFileOrderPortal(CustomerPortal):
             )
         content = file.read()
         cart = request.website._b2b_cart(create=True)
-        try:
-            with request.env.cr.savepoint():
-                preview = request.env["b2b.file.order"]._preview(cart, content, file.filename)
-        except UserError as exc:
-            return request.make_json_response({"error": exc.args[0]})
-        return request.make_json_response(preview)
+        job, error = attempt(
+            lambda: request.env["b2b.file.order"]._b2b_start_job(cart, content, file.filename)
+        )
+        if error is not None:
+            return request.make_json_response({"error": error})
+        return request.make_json_response(job._b2b_status())
 
     @http.route("/my/b2b/quick-order/add", type="jsonrpc", auth="user", website=True)
     def b2b_quick_order_add(self, lines=None, **kwargs):
         """Add the chosen preview lines in one step: all of them, or none with the reason."""
         current_entity_or_404(right=ORDER)
         cart = request.website._b2b_cart(create=True)
-        try:
-            with request.env.cr.savepoint():
-                added = request.env["b2b.file.order"]._apply(cart, lines or [])
-        except UserError as exc:
-            return {"error": exc.args[0]}
+        added, error = attempt(lambda: request.env["b2b.file.order"]._apply(cart, lines or []))
+        if error is not None:
+            return {"error": error}
         return {"added": added, "cart_url": "/my/b2b/cart"}

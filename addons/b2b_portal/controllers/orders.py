@@ -2,13 +2,13 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.exceptions import AccessError, MissingError, UserError
-from odoo.http import content_disposition, request
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
 
 from ..lib.orders_sheet import write_orders
 from ..lib.portal_roles import ORDER
 from .pricelist import XLSX_MIMETYPE
-from .tools import entity_or_404, parse_id
+from .tools import access_as_404, attempt, entity_or_404, file_response, parse_id
 
 
 class B2bOrdersPortal(CustomerPortal):
@@ -104,13 +104,7 @@ class B2bOrdersPortal(CustomerPortal):
                 for order in orders
             ),
         )
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", XLSX_MIMETYPE),
-                ("Content-Disposition", content_disposition("orders.xlsx")),
-            ],
-        )
+        return file_response(content, "orders.xlsx", XLSX_MIMETYPE)
 
     @http.route("/my/b2b/orders/<int:order_id>", type="http", auth="public", website=True)
     def b2b_order(self, order_id, access_token=None, message=None, error=None, **kwargs):
@@ -136,12 +130,8 @@ class B2bOrdersPortal(CustomerPortal):
 
     def _b2b_order_action(self, order_id, action, access_token=None):
         order = self._b2b_order_or_404(order_id, access_token)
-        try:
-            with request.env.cr.savepoint():
-                message = action(order)
-        except UserError as exc:
-            return self.b2b_order(order_id, access_token=access_token, error=exc.args[0])
-        return self.b2b_order(order_id, access_token=access_token, message=message)
+        message, error = attempt(lambda: action(order))
+        return self.b2b_order(order_id, access_token=access_token, message=message, error=error)
 
     @http.route(
         "/my/b2b/orders/<int:order_id>/cancel",
@@ -166,10 +156,8 @@ class B2bOrdersPortal(CustomerPortal):
     )
     def b2b_order_repeat(self, order_id, **kwargs):
         order = self._b2b_order_or_404(order_id)
-        try:
+        with access_as_404():
             request.env.user._b2b_check_access(order._b2b_entity(), right=ORDER)
-        except AccessError:
-            raise NotFound() from None
         request.env.user._b2b_set_current_entity(order._b2b_entity())
 
         def repeat(order):
@@ -188,10 +176,8 @@ class B2bOrdersPortal(CustomerPortal):
     )
     def b2b_order_approve(self, order_id, **kwargs):
         def approve(order):
-            try:
+            with access_as_404():
                 order.action_b2b_approve()
-            except AccessError:
-                raise NotFound() from None
             return request.env._("The order is approved.")
 
         return self._b2b_order_action(order_id, approve)
@@ -205,10 +191,8 @@ class B2bOrdersPortal(CustomerPortal):
     )
     def b2b_order_reject(self, order_id, reason="", **kwargs):
         def reject(order):
-            try:
+            with access_as_404():
                 order.action_b2b_reject(reason.strip())
-            except AccessError:
-                raise NotFound() from None
             return request.env._("The order is rejected.")
 
         return self._b2b_order_action(order_id, reject)

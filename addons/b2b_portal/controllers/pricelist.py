@@ -1,15 +1,22 @@
-from odoo import fields, http
+from werkzeug.exceptions import NotFound
+
+from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from ..lib.portal_roles import ORDER
-from .tools import current_entity_or_404
+from ..lib.pricelist_sheet import MIMETYPES
+from .tools import attempt, current_entity_or_404, file_response
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_MIMETYPE = MIMETYPES["xlsx"]
 
 
 class B2bPricelistPortal(CustomerPortal):
-    """/my/b2b/pricelist: the entity's own price list for chosen catalog sections."""
+    """/my/b2b/pricelist: the entity's own price list for chosen catalog sections.
+
+    The page makes the file as a job (/my/b2b/jobs) to show the progress; the direct
+    download routes serve the same file in one request (no JavaScript, scripts).
+    """
 
     @http.route("/my/b2b/pricelist", type="http", auth="user", website=True)
     def b2b_pricelist(self, **kwargs):
@@ -24,33 +31,38 @@ class B2bPricelistPortal(CustomerPortal):
         )
         return request.render("b2b_portal.portal_b2b_pricelist", values)
 
+    def _b2b_category_ids(self):
+        """The chosen catalog sections (ids of existing ones only)."""
+        sections = request.env["b2b.pricelist"]._b2b_sections()
+        wanted = request.httprequest.values.getlist("section_ids")
+        return [section.id for section in sections if str(section.id) in wanted]
+
     @http.route("/my/b2b/pricelist/download/<string:fmt>", type="http", auth="user", website=True)
     def b2b_pricelist_download(self, fmt, section_ids=None, **kwargs):
         entity = current_entity_or_404(right=ORDER)
-        sections = request.env["b2b.pricelist"]._b2b_sections()
-        wanted = request.httprequest.args.getlist("section_ids")
-        category_ids = [s.id for s in sections if str(s.id) in wanted]
-        name = f"pricelist-{fields.Date.context_today(entity)}"
-        if fmt == "xlsx":
-            content = request.env["b2b.pricelist"]._b2b_xlsx(entity, category_ids)
-            mimetype = XLSX_MIMETYPE
-        elif fmt == "pdf":
-            content, _type = (
-                request.env["ir.actions.report"]
-                .sudo()
-                ._render_qweb_pdf(
-                    "b2b_portal.action_report_pricelist",
-                    [entity.id],
-                    data={"category_ids": category_ids},
-                )
-            )
-            mimetype = "application/pdf"
-        else:
-            return request.not_found()
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", mimetype),
-                ("Content-Disposition", content_disposition(f"{name}.{fmt}")),
-            ],
+        if fmt not in MIMETYPES:
+            raise NotFound()
+        return file_response(
+            *request.env["b2b.pricelist"]._b2b_file(entity, fmt, self._b2b_category_ids())
         )
+
+    @http.route(
+        "/my/b2b/pricelist/prepare/<string:fmt>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_pricelist_prepare(self, fmt, section_ids=None, **kwargs):
+        """Start making the price list: JSON status of the job (b2b.portal.job)."""
+        entity = current_entity_or_404(right=ORDER)
+        if fmt not in MIMETYPES:
+            raise NotFound()
+        job, error = attempt(
+            lambda: request.env["b2b.pricelist"]._b2b_start_job(
+                entity, fmt, self._b2b_category_ids()
+            )
+        )
+        if error is not None:
+            return request.make_json_response({"error": error})
+        return request.make_json_response(job._b2b_status())

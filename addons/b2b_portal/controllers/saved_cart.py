@@ -1,12 +1,10 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..lib.portal_roles import ORDER
-from .tools import current_entity_or_404, parse_id
+from .tools import access_as_404, attempt, current_entity_or_404, record_or_404
 
 
 class B2bSavedCartPortal(CustomerPortal):
@@ -17,14 +15,7 @@ class B2bSavedCartPortal(CustomerPortal):
     """
 
     def _b2b_saved_cart_or_404(self, saved_cart_id):
-        saved = request.env["b2b.saved.cart"].browse(parse_id(saved_cart_id)).exists()
-        try:
-            saved.check_access("read")
-        except AccessError:
-            raise NotFound() from None
-        if not saved:
-            raise NotFound()
-        return saved
+        return record_or_404("b2b.saved.cart", saved_cart_id)
 
     def _b2b_render(self, **extra):
         entity = current_entity_or_404(right=ORDER)
@@ -45,12 +36,18 @@ class B2bSavedCartPortal(CustomerPortal):
 
     def _b2b_run(self, action):
         """Run ``action`` in one savepoint; a UserError re-renders the list with the message."""
-        try:
-            with request.env.cr.savepoint():
-                result = action()
-        except UserError as exc:
-            return self._b2b_render(error=exc.args[0])
-        return result
+        result, error = attempt(action)
+        return result if error is None else self._b2b_render(error=error)
+
+    def _b2b_saved_cart_action(self, saved_cart_id, action):
+        """``action(saved cart)`` as one user action, then back to the list."""
+        saved = self._b2b_saved_cart_or_404(saved_cart_id)
+
+        def run():
+            action(saved)
+            return request.redirect("/my/b2b/saved-carts")
+
+        return self._b2b_run(run)
 
     @http.route(
         "/my/b2b/saved-carts/save", type="http", auth="user", website=True, methods=["POST"]
@@ -82,10 +79,8 @@ class B2bSavedCartPortal(CustomerPortal):
 
         def add():
             cart = request.website._b2b_cart(create=True)
-            try:
+            with access_as_404():
                 problems = saved._b2b_add_to(cart)
-            except AccessError:
-                raise NotFound() from None
             return self._b2b_render(added=saved, problems=problems, cart=cart)
 
         return self._b2b_run(add)
@@ -98,15 +93,12 @@ class B2bSavedCartPortal(CustomerPortal):
         methods=["POST"],
     )
     def b2b_saved_cart_rename(self, saved_cart_id, name="", **kwargs):
-        saved = self._b2b_saved_cart_or_404(saved_cart_id)
-
-        def rename():
+        def rename(saved):
             if not name.strip():
                 raise UserError(request.env._("Give the saved cart a name."))
             saved.name = name.strip()
-            return request.redirect("/my/b2b/saved-carts")
 
-        return self._b2b_run(rename)
+        return self._b2b_saved_cart_action(saved_cart_id, rename)
 
     @http.route(
         "/my/b2b/saved-carts/<int:saved_cart_id>/update",
@@ -117,17 +109,15 @@ class B2bSavedCartPortal(CustomerPortal):
     )
     def b2b_saved_cart_update(self, saved_cart_id, **kwargs):
         """Replace the saved lines with the current cart's."""
-        saved = self._b2b_saved_cart_or_404(saved_cart_id)
-        cart = request.website._b2b_cart()
 
-        def update():
+        def update(saved):
+            cart = request.website._b2b_cart()
             if not cart:
                 raise UserError(request.env._("The cart is empty: there is nothing to save."))
             saved._b2b_check_usable_for(cart._b2b_entity())
             request.env["b2b.saved.cart"]._b2b_save(cart, saved.name, saved_cart=saved)
-            return request.redirect("/my/b2b/saved-carts")
 
-        return self._b2b_run(update)
+        return self._b2b_saved_cart_action(saved_cart_id, update)
 
     @http.route(
         "/my/b2b/saved-carts/<int:saved_cart_id>/delete",

@@ -1,9 +1,11 @@
 """Small helpers shared by the portal controllers of this module."""
 
+from contextlib import contextmanager
+
 from werkzeug.exceptions import NotFound
 
-from odoo.exceptions import AccessError
-from odoo.http import request
+from odoo.exceptions import AccessError, UserError
+from odoo.http import content_disposition, request
 
 
 def safe_redirect(url, default="/my"):
@@ -24,16 +26,32 @@ def parse_id(value):
     return number
 
 
+@contextmanager
+def access_as_404():
+    """An AccessError inside becomes a 404: nothing is told about the records of others."""
+    try:
+        yield
+    except AccessError:
+        raise NotFound() from None
+
+
+def record_or_404(model, record_id):
+    """The record of ``model`` with that id if the user may read it (record rules)."""
+    record = request.env[model].browse(parse_id(record_id)).exists()
+    if not record:
+        raise NotFound()
+    with access_as_404():
+        record.check_access("read")
+    return record
+
+
 def entity_or_404(entity_id, right=None):
     """The legal entity the user may act for (with ``right``); otherwise a 404."""
-    user = request.env.user
     entity = request.env["res.partner"].sudo().browse(parse_id(entity_id)).exists()
     if not entity:
         raise NotFound()
-    try:
-        user._b2b_check_access(entity, right=right)
-    except AccessError:
-        raise NotFound() from None
+    with access_as_404():
+        request.env.user._b2b_check_access(entity, right=right)
     return entity
 
 
@@ -42,3 +60,25 @@ def current_entity_or_404(right=None):
     if not entity:
         raise NotFound()
     return entity_or_404(entity.id, right=right)
+
+
+def attempt(action):
+    """Run ``action()`` in a savepoint: (its result, None), or (None, the message) when it
+    raises a UserError, with what it wrote undone: a user action happens whole or not at all.
+    """
+    try:
+        with request.env.cr.savepoint():
+            return action(), None
+    except UserError as exc:
+        return None, exc.args[0]
+
+
+def file_response(content, filename, mimetype):
+    """A download of ``content`` named ``filename``."""
+    return request.make_response(
+        content,
+        headers=[
+            ("Content-Type", mimetype),
+            ("Content-Disposition", content_disposition(filename)),
+        ],
+    )

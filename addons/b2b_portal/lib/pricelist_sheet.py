@@ -12,7 +12,22 @@ from dataclasses import dataclass
 
 import xlsxwriter
 
+from .job_progress import Phase, Plan
+
+MIMETYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
 HEADER_ROW = 4  # title, customer and date come first; tabular finds the header below them
+
+# Making the price list, as the progress bar shows it: choose the products, take their free
+# stock, price them, write the file. The weights are the shares of the time measured on
+# 20 000 products for the XLSX; a PDF (wkhtmltopdf) spends most of its time writing.
+PLANS = {
+    "xlsx": Plan(Phase("select", 5), Phase("stock", 30), Phase("price", 40), Phase("write", 25)),
+    "pdf": Plan(Phase("select", 2), Phase("stock", 10), Phase("price", 13), Phase("write", 75)),
+}
+PLAN = PLANS["xlsx"]  # the order of the phases is the same for both
 
 
 @dataclass(frozen=True)

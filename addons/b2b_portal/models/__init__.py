@@ -4,6 +4,8 @@ from . import res_users
 from . import res_config_settings
 from . import b2b_company_registry
 from . import b2b_registration
+from . import b2b_registration_confirmation
+from . import b2b_holding_turnover
 from . import b2b_impersonation_log
 from . import sale_order
 from . import ir_http
@@ -18,6 +20,8 @@ from . import sale_order_line
 from . import stock_picking
 from . import b2b_saved_cart
 from . import b2b_file_order
+from . import b2b_portal_job
 from . import b2b_pricelist
 from . import website
 from . import b2b_demo_history
+from . import tyre_catalog_query

@@ -85,18 +85,29 @@ class B2bEntityAccess(models.Model):
                     )
                 )
 
+    # An unconfirmed access asks the manager for confirmation (a b2b.registration of kind
+    # "confirmation"); confirming it, whoever does it, closes the request; an access
+    # unconfirmed again asks again; a removed access leaves nothing to confirm.
     @api.model_create_multi
     def create(self, vals_list):
         accesses = super().create(vals_list)
         self.env["res.users"]._b2b_invalidate_rules()
+        self.env["b2b.registration"]._b2b_request_confirmation(accesses)
         return accesses
 
     def write(self, vals):
         result = super().write(vals)
         self.env["res.users"]._b2b_invalidate_rules()
+        if "confirmed" in vals:
+            Registration = self.env["b2b.registration"]
+            Registration._b2b_access_confirmed(self.filtered("confirmed"))
+            Registration._b2b_request_confirmation(
+                self.filtered(lambda access: not access.confirmed)
+            )
         return result
 
     def unlink(self):
+        self.env["b2b.registration"]._b2b_access_removed(self)
         result = super().unlink()
         self.env["res.users"]._b2b_invalidate_rules()
         return result

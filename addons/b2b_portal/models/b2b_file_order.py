@@ -1,14 +1,25 @@
+import base64
+from dataclasses import astuple
+
 from odoo import api, models
-from odoo.addons.b2b_pricing.lib.tabular import ORDER_COLUMNS, TabularFileError, read_table
+from odoo.addons.b2b_pricing.lib.tabular import (
+    ORDER_COLUMNS,
+    TableRow,
+    TabularFileError,
+    read_table,
+)
 from odoo.addons.tyre_catalog.lib.search_query import closest_matches
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..lib.job_progress import DONE, next_chunk
 from ..lib.order_file import (
+    PLAN,
     Article,
     build_preview,
     count_without_quantity,
     normalize_article,
+    suggestion_requests,
     summarize,
 )
 
@@ -25,25 +36,160 @@ def _escape_like(text):
 
 class B2bFileOrder(models.AbstractModel):
     """Quick order from a file: a preview first (nothing changes), then the good lines are
-    added to the cart in one step. Used by the quick-order page and the price-list upload."""
+    added to the cart in one step. Used by the quick-order page and the price-list upload.
+
+    Checking a file goes through the phases of ``lib.order_file.PLAN`` on a dict of plain
+    data, chunk by chunk: the portal runs it as a job, one short step per request, to show
+    the progress (b2b.portal.job); ``_preview`` runs it in one go.
+    """
 
     _name = "b2b.file.order"
     _description = "Quick Order from a File"
 
+    # Chunks of work between two progress reports (None: all at once).
+    CHUNKS = {"match": 200, "suggest": 5, "stock": 500, "price": 200}
+
     @api.model
     def _preview(self, order, content, filename):
         """JSON-ready preview of ``content`` for the cart ``order`` (not modified)."""
+        data = self._b2b_read(content, filename)
+        while data["phase"] != DONE:
+            self._b2b_advance(order, data, chunks={})
+        return data["result"]
+
+    # ------------------------------------------------------------------ as a portal job
+    @api.model
+    def _b2b_start_job(self, order, content, filename):
+        """A b2b.portal.job checking ``content`` for the cart ``order`` step by step."""
+        if not content or len(content) > MAX_FILE_BYTES:
+            self._b2b_read(content, filename)  # refused at once, with the reason
+        return self.env["b2b.portal.job"]._b2b_start(
+            "file_order",
+            order._b2b_entity(),
+            order_id=order.id,
+            upload=content,
+            filename=filename or "",
+        )
+
+    @api.model
+    def _b2b_job_plan(self, job=None):
+        return PLAN
+
+    @api.model
+    def _b2b_job_labels(self):
         _ = self.env._
-        self.env.flush_all()
+        return {
+            "read": _("Reading the file"),
+            "match": _("Finding the articles"),
+            "suggest": _("Looking for similar articles"),
+            "stock": _("Checking the stock"),
+            "price": _("Pricing the lines"),
+            DONE: _("The file is checked"),
+        }
+
+    @api.model
+    def _b2b_job_step(self, job, data):
+        if data["phase"] == "read":
+            content = base64.b64decode(job.with_context(bin_size=False).upload or b"")
+            data.update(self._b2b_read(content, job.filename))
+            job.upload = False  # the rows are kept, not the customer's file
+        else:
+            self._b2b_advance(job.order_id, data)
+        if data["phase"] == DONE:
+            job.result = data.pop("result")
+
+    # ------------------------------------------------------------------ phases
+    @api.model
+    def _b2b_read(self, content, filename):
+        """Read the file into the plain data the next phases work on (UserError if bad)."""
         try:
             rows = read_table(content, filename or "", ORDER_COLUMNS, max_bytes=MAX_FILE_BYTES)
         except TabularFileError as exc:
-            raise UserError(exc.render(_)) from None
-        entity = order._b2b_entity()
-        warehouses = self._b2b_warehouses(entity)
-        articles = self._b2b_articles({row.values["article"] for row in rows}, entity)
-        product_ids = {article.product_id for article in articles.values()}
-        stock = order._b2b_free_stock(product_ids, warehouses.ids, order.ids)
+            raise UserError(exc.render(self.env._)) from None
+        texts = list(dict.fromkeys(row.values["article"] for row in rows if row.values["article"]))
+        return {
+            "phase": "match",
+            "done": 0,
+            "total": len(texts),
+            "rows": [[row.line, row.values] for row in rows],
+            "labels": rows[0].labels if rows else {},
+            "texts": texts,
+            "articles": {},
+        }
+
+    @api.model
+    def _b2b_advance(self, order, data, chunks=None):
+        """Do the next chunk of the current phase of ``data`` (updated in place)."""
+        chunks = self.CHUNKS if chunks is None else chunks
+        phase = data["phase"]
+        self.env.flush_all()  # the lookups below are SQL
+        getattr(self, f"_b2b_phase_{phase}")(order, data, chunks.get(phase))
+
+    def _b2b_next_phase(self, data, phase, total):
+        data.update(phase=phase, done=0, total=total)
+
+    @api.model
+    def _b2b_phase_match(self, order, data, size):
+        chunk = next_chunk(data["texts"], data["done"], size)
+        found = self._b2b_articles(chunk, order._b2b_entity())
+        data["articles"].update({key: astuple(article) for key, article in found.items()})
+        data["done"] += len(chunk)
+        if data["done"] >= data["total"]:
+            unknown = suggestion_requests(
+                self._b2b_rows(data), self._b2b_known(data), MAX_SUGGESTED_ARTICLES
+            )
+            data.update(unknown=unknown, suggestions={})
+            self._b2b_next_phase(data, "suggest", len(unknown))
+
+    @api.model
+    def _b2b_phase_suggest(self, order, data, size):
+        chunk = next_chunk(data["unknown"], data["done"], size)
+        for article in chunk:
+            data["suggestions"][article] = self._b2b_near_misses(article)
+        data["done"] += len(chunk)
+        if data["done"] >= data["total"]:
+            products = sorted({values[0] for values in data["articles"].values()})
+            data.update(products=products, stock=[])
+            self._b2b_next_phase(data, "stock", len(products))
+
+    @api.model
+    def _b2b_phase_stock(self, order, data, size):
+        chunk = next_chunk(data["products"], data["done"], size)
+        warehouses = self._b2b_warehouses(order._b2b_entity())
+        stock = order._b2b_free_stock(chunk, warehouses.ids, order.ids)
+        data["stock"].extend([pid, wid, qty] for (pid, wid), qty in stock.items())
+        data["done"] += len(chunk)
+        if data["done"] >= data["total"]:
+            preview = self._b2b_build(order, data)
+            to_price = sorted({line.product.product_id for line in preview if line.ok})
+            data.update(to_price=to_price, prices={})
+            self._b2b_next_phase(data, "price", len(to_price))
+
+    @api.model
+    def _b2b_phase_price(self, order, data, size):
+        chunk = next_chunk(data["to_price"], data["done"], size)
+        # Catalog data: what the customer may order is decided by the lines' statuses.
+        products = self.env["product.product"].sudo().browse(chunk)
+        prices = order._b2b_price_for(products) if products else {}
+        data["prices"].update({str(pid): price for pid, price in prices.items()})
+        data["done"] += len(chunk)
+        if data["done"] >= data["total"]:
+            data["result"] = self._b2b_result(order, data)
+            self._b2b_next_phase(data, DONE, 0)
+
+    # ------------------------------------------------------------------ preview
+    def _b2b_rows(self, data):
+        labels = data["labels"]
+        return [TableRow(line, values, labels) for line, values in data["rows"]]
+
+    def _b2b_known(self, data):
+        return {key: Article(*values) for key, values in data["articles"].items()}
+
+    @api.model
+    def _b2b_build(self, order, data):
+        """The preview lines (lib.order_file.build_preview) from the data gathered so far."""
+        warehouses = self._b2b_warehouses(order._b2b_entity())
+        stock = {(pid, wid): qty for pid, wid, qty in data["stock"]}
         for line in order.order_line.filtered("product_id"):
             key = (line.product_id.id, line.warehouse_id.id)
             if key in stock:
@@ -53,15 +199,22 @@ class B2bFileOrder(models.AbstractModel):
             for key in (warehouse.name, warehouse.code, warehouse.b2b_city):
                 if key:
                     warehouse_keys.setdefault(key.casefold(), warehouse.id)
-        suggest = self._b2b_suggester()
-        preview = build_preview(rows, articles, warehouse_keys, warehouses.ids, stock, suggest)
-        # Catalog data: what the customer may order is decided by the lines' statuses.
-        products = (
-            self.env["product.product"]
-            .sudo()
-            .browse({line.product.product_id for line in preview if line.ok})
+        suggestions = data.get("suggestions", {})
+        return build_preview(
+            self._b2b_rows(data),
+            self._b2b_known(data),
+            warehouse_keys,
+            warehouses.ids,
+            stock,
+            lambda article: suggestions.get(article, []),
         )
-        prices = order._b2b_price_for(products) if products else {}
+
+    @api.model
+    def _b2b_result(self, order, data):
+        _ = self.env._
+        preview = self._b2b_build(order, data)
+        prices = {int(pid): price for pid, price in data["prices"].items()}
+        warehouses = self._b2b_warehouses(order._b2b_entity())
         names = {warehouse.id: warehouse.name for warehouse in warehouses}
         lines = []
         for line in preview:
@@ -88,7 +241,10 @@ class B2bFileOrder(models.AbstractModel):
             )
         return {
             "lines": lines,
-            "summary": {**summarize(preview), "skipped": count_without_quantity(rows)},
+            "summary": {
+                **summarize(preview),
+                "skipped": count_without_quantity(self._b2b_rows(data)),
+            },
             "total": sum(line["subtotal"] for line in lines),
             "currency": order.currency_id.symbol,
         }
@@ -186,29 +342,20 @@ class B2bFileOrder(models.AbstractModel):
         )
 
     @api.model
-    def _b2b_suggester(self):
-        """A callable giving near-miss codes of an unknown article (trigram pre-filter, then
-        Damerau-Levenshtein), limited to the first unknown articles of a file."""
-        calls = {"count": 0}
-
-        def suggest(article):
-            calls["count"] += 1
-            if calls["count"] > MAX_SUGGESTED_ARTICLES or len(article) < 3:
-                return []
-            half = len(article) // 2
-            rows = self.env.execute_query(
-                SQL(
-                    """
-                    SELECT pp.default_code FROM product_product pp
-                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                     WHERE pp.active AND pt.sale_ok AND pp.default_code IS NOT NULL
-                       AND (pp.default_code ILIKE %s OR pp.default_code ILIKE %s)
-                     LIMIT 200
-                    """,
-                    f"%{_escape_like(article[: half + 1])}%",
-                    f"%{_escape_like(article[half:])}%",
-                )
+    def _b2b_near_misses(self, article):
+        """Near-miss codes of an unknown article: trigram pre-filter, then Damerau-Levenshtein."""
+        half = len(article) // 2
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT pp.default_code FROM product_product pp
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE pp.active AND pt.sale_ok AND pp.default_code IS NOT NULL
+                   AND (pp.default_code ILIKE %s OR pp.default_code ILIKE %s)
+                 LIMIT 200
+                """,
+                f"%{_escape_like(article[: half + 1])}%",
+                f"%{_escape_like(article[half:])}%",
             )
-            return closest_matches(article, [row[0] for row in rows], limit=3, max_distance=2)
-
-        return suggest
+        )
+        return closest_matches(article, [row[0] for row in rows], limit=3, max_distance=2)

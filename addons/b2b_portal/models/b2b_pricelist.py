@@ -1,16 +1,27 @@
+import base64
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..lib.pricelist_sheet import PricelistRow, write_pricelist
+from ..lib.job_progress import DONE, next_chunk
+from ..lib.pricelist_sheet import MIMETYPES, PLAN, PLANS, PricelistRow, write_pricelist
 
 
 class B2bPricelist(models.AbstractModel):
     """The customer's own price list: its net prices and the free stock of its region's
     warehouses, for chosen catalog sections, as XLSX (with a quantity column to fill in and
-    upload back as a quick order) or as PDF (report/pricelist_report.xml)."""
+    upload back as a quick order) or as PDF (report/pricelist_report.xml).
+
+    Gathering the data goes through the phases of ``lib.pricelist_sheet.PLAN`` on a dict of
+    plain data, chunk by chunk, so that the portal can show the progress (b2b.portal.job).
+    """
 
     _name = "b2b.pricelist"
     _description = "Customer Price List"
+
+    # Products per chunk of work between two progress reports (None: all at once).
+    CHUNKS = {"stock": 4000, "price": 4000}
 
     @api.model
     def _b2b_sections(self):
@@ -19,8 +30,48 @@ class B2bPricelist(models.AbstractModel):
     @api.model
     def _b2b_data(self, entity, category_ids=None):
         """(warehouses, [PricelistRow]) for ``entity`` and the public categories given."""
-        self.env.flush_all()
-        warehouses = self.env["b2b.file.order"]._b2b_warehouses(entity)
+        data = {"phase": "select", "category_ids": list(category_ids or [])}
+        while data["phase"] != "write":
+            self._b2b_advance(entity, data, chunks={})
+        return self._b2b_rows(entity, data)
+
+    @api.model
+    def _b2b_advance(self, entity, data, chunks=None):
+        """Do the next chunk of the current phase of ``data`` (updated in place) up to the
+        "write" phase: select the products, then their free stock, then their prices."""
+        chunks = self.CHUNKS if chunks is None else chunks
+        phase = data["phase"]
+        self.env.flush_all()  # the lookups below are SQL
+        if phase == "select":
+            products = self._b2b_products(data["category_ids"])
+            data.update(products=products, stock=[], prices={})
+            data.update(phase="stock", done=0, total=len(products))
+            return
+        chunk = [row[0] for row in next_chunk(data["products"], data["done"], chunks.get(phase))]
+        if phase == "stock":
+            warehouses = self.env["b2b.file.order"]._b2b_warehouses(entity)
+            stock = self.env["sale.order"]._b2b_free_stock(chunk, warehouses.ids)
+            data["stock"].extend([pid, wid, qty] for (pid, wid), qty in stock.items())
+        elif phase == "price":
+            breakdowns = self.env["b2b.pricing"].price_lines(
+                entity,
+                self.env["product.product"].browse(chunk),
+                date=fields.Date.context_today(self),
+            )
+            data["prices"].update(
+                {
+                    str(pid): [float(breakdown.base), float(breakdown.net)]
+                    for pid, breakdown in breakdowns.items()
+                }
+            )
+        data["done"] += len(chunk)
+        if data["done"] >= data["total"]:
+            data.update(phase=PLAN.next(phase), done=0, total=len(data["products"]))
+
+    @api.model
+    def _b2b_products(self, category_ids):
+        """[(id, article, size, brand, model, season, name)] of the products on sale in the
+        public categories given (and their subcategories; none: all), in list order."""
         lang = self.env.lang or "en_US"
         category_filter = SQL("TRUE")
         if category_ids:
@@ -34,9 +85,6 @@ class B2bPricelist(models.AbstractModel):
                 ids=list(category_ids),
                 paths=[f"(^|/){int(cid)}/" for cid in category_ids],
             )
-        season_labels = dict(
-            self.env["product.template"]._fields["tyre_season"]._description_selection(self.env)
-        )
         rows = self.env.execute_query(
             SQL(
                 """
@@ -55,15 +103,19 @@ class B2bPricelist(models.AbstractModel):
                 categories=category_filter,
             )
         )
-        product_ids = [row[0] for row in rows]
-        stock = self.env["sale.order"]._b2b_free_stock(product_ids, warehouses.ids)
-        products = self.env["product.product"].browse(product_ids)
-        breakdowns = self.env["b2b.pricing"].price_lines(
-            entity, products, date=fields.Date.context_today(self)
+        return [list(row) for row in rows]
+
+    @api.model
+    def _b2b_rows(self, entity, data):
+        """(warehouses, [PricelistRow]) from the data gathered by _b2b_advance()."""
+        warehouses = self.env["b2b.file.order"]._b2b_warehouses(entity)
+        season_labels = dict(
+            self.env["product.template"]._fields["tyre_season"]._description_selection(self.env)
         )
+        stock = {(pid, wid): qty for pid, wid, qty in data["stock"]}
         result = []
-        for product_id, code, size, brand, model, season, name in rows:
-            breakdown = breakdowns[product_id]
+        for product_id, code, size, brand, model, season, name in data["products"]:
+            base, net = data["prices"].get(str(product_id), (0.0, 0.0))
             result.append(
                 PricelistRow(
                     article=code,
@@ -75,8 +127,8 @@ class B2bPricelist(models.AbstractModel):
                         max(stock.get((product_id, warehouse.id), 0.0), 0.0)
                         for warehouse in warehouses
                     ),
-                    base_price=float(breakdown.base),
-                    net_price=float(breakdown.net),
+                    base_price=base,
+                    net_price=net,
                 )
             )
         return warehouses, result
@@ -97,8 +149,9 @@ class B2bPricelist(models.AbstractModel):
         }
 
     @api.model
-    def _b2b_xlsx(self, entity, category_ids=None):
-        warehouses, rows = self._b2b_data(entity, category_ids)
+    def _b2b_xlsx(self, entity, category_ids=None, prepared=None):
+        """The XLSX price list; ``prepared``: (warehouses, rows) already gathered."""
+        warehouses, rows = prepared or self._b2b_data(entity, category_ids)
         _ = self.env._
         return write_pricelist(
             _("Price list"),
@@ -113,6 +166,73 @@ class B2bPricelist(models.AbstractModel):
             rows,
         )
 
+    @api.model
+    def _b2b_pdf(self, entity, category_ids=None, prepared=None):
+        """The PDF price list (report/pricelist_report.xml)."""
+        data = {"category_ids": list(category_ids or [])}
+        if prepared:
+            data["b2b_prepared"] = {entity.id: prepared}
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .sudo()
+            ._render_qweb_pdf("b2b_portal.action_report_pricelist", [entity.id], data=data)
+        )
+        return content
+
+    @api.model
+    def _b2b_file(self, entity, fmt, category_ids=None, prepared=None):
+        """(content, file name, mimetype) of the price list in ``fmt`` (xlsx or pdf)."""
+        write = {"xlsx": self._b2b_xlsx, "pdf": self._b2b_pdf}[fmt]
+        content = write(entity, category_ids, prepared)
+        filename = f"pricelist-{fields.Date.context_today(entity)}.{fmt}"
+        return content, filename, MIMETYPES[fmt]
+
+    # ------------------------------------------------------------------ as a portal job
+    @api.model
+    def _b2b_start_job(self, entity, fmt, category_ids=None):
+        """A b2b.portal.job making the price list of ``entity`` in ``fmt`` step by step."""
+        if fmt not in MIMETYPES:
+            raise UserError(self.env._("Choose XLSX or PDF."))
+        return self.env["b2b.portal.job"]._b2b_start(
+            "pricelist",
+            entity,
+            data={"format": fmt, "category_ids": list(category_ids or [])},
+        )
+
+    @api.model
+    def _b2b_job_plan(self, job=None):
+        data = job.sudo().data if job else None
+        return PLANS[data["format"]] if data else PLAN
+
+    @api.model
+    def _b2b_job_labels(self):
+        _ = self.env._
+        return {
+            "select": _("Choosing the products"),
+            "stock": _("Checking the stock"),
+            "price": _("Pricing the products"),
+            "write": _("Writing the file"),
+            DONE: _("The price list is ready"),
+        }
+
+    @api.model
+    def _b2b_job_step(self, job, data):
+        entity = job.entity_id
+        if data["phase"] != "write":
+            self._b2b_advance(entity, data)
+            return
+        content, filename, mimetype = self._b2b_file(
+            entity, data["format"], data["category_ids"], self._b2b_rows(entity, data)
+        )
+        job.write(
+            {
+                "result_file": base64.b64encode(content),
+                "result_filename": filename,
+                "result_mimetype": mimetype,
+            }
+        )
+        data.update(phase=DONE, done=0, total=0)
+
 
 class ReportPricelist(models.AbstractModel):
     _name = "report.b2b_portal.report_pricelist"
@@ -124,8 +244,11 @@ class ReportPricelist(models.AbstractModel):
         entities = self.env["res.partner"].browse(docids)
         pricelist = self.env["b2b.pricelist"]
         docs = []
+        prepared = data.get("b2b_prepared") or {}
         for entity in entities:
-            warehouses, rows = pricelist._b2b_data(entity, data.get("category_ids"))
+            warehouses, rows = prepared.get(entity.id) or pricelist._b2b_data(
+                entity, data.get("category_ids")
+            )
             docs.append({"entity": entity, "warehouses": warehouses, "rows": rows})
         return {
             "doc_ids": docids,

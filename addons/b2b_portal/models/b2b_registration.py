@@ -1,7 +1,7 @@
 import base64
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib.requisites_file import RequisitesFileError, check_requisites_file
 
@@ -36,8 +36,10 @@ class B2bRegistration(models.Model):
         tracking=True,
         index=True,
     )
-    contact_name = fields.Char(required=True)
-    email = fields.Char(required=True)
+    # Required for the company's own requests (see _check_requester); a user confirmation
+    # request takes them from the contact, who may have no e-mail yet.
+    contact_name = fields.Char()
+    email = fields.Char()
     phone = fields.Char()
     inn = fields.Char(string="INN")
     kpp = fields.Char(string="KPP")
@@ -55,8 +57,31 @@ class B2bRegistration(models.Model):
     )
     partner_id = fields.Many2one("res.partner", string="Legal Entity", readonly=True)
     contact_id = fields.Many2one("res.partner", string="Contact", readonly=True)
+    holding_id = fields.Many2one(
+        "res.partner",
+        string="Holding",
+        compute="_compute_holding_id",
+        store=True,
+        index=True,
+    )
     team_id = fields.Many2one("crm.team", string="Sales Team", tracking=True, index=True)
     user_id = fields.Many2one("res.users", string="Manager", tracking=True, index=True)
+
+    @api.depends("existing_entity_id.b2b_holding_id", "partner_id.b2b_holding_id")
+    def _compute_holding_id(self):
+        for registration in self:
+            entity = registration.partner_id or registration.existing_entity_id
+            registration.holding_id = entity.b2b_holding_id
+
+    @api.constrains("kind", "contact_name", "email")
+    def _check_requester(self):
+        for registration in self:
+            if registration.kind in ("form", "file") and not (
+                registration.contact_name and registration.email
+            ):
+                raise ValidationError(
+                    self.env._("A registration request needs the contact's name and e-mail.")
+                )
 
     # ------------------------------------------------------------------ creation
     @api.model
@@ -123,10 +148,13 @@ class B2bRegistration(models.Model):
                 registration.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=assignee.id,
-                    summary=self.env._(
-                        "Portal registration: %(company)s", company=registration.name
-                    ),
+                    summary=registration._b2b_activity_summary(),
                 )
+
+    def _b2b_activity_summary(self):
+        """The manager's to-do title for this request."""
+        self.ensure_one()
+        return self.env._("Portal registration: %(company)s", company=self.name)
 
     # ------------------------------------------------------------------ manager's actions
     def action_create_customer(self):

@@ -1,4 +1,9 @@
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.addons.b2b_pricing.models.res_partner import TURNOVER_MONTHS
 from odoo.exceptions import UserError
 
 
@@ -86,6 +91,10 @@ class ResPartner(models.Model):
         return self.env["res.users"].sudo().search([("partner_id", "in", self.ids)])
 
     # ------------------------------------------------------------------ "My customers"
+    # The figures of a holding, computed for the whole recordset with one grouped query per
+    # figure (never a query per holding), as superuser within the companies the manager works
+    # in: a substitute without accounting rights still sees the debt of the customers he
+    # stands in for.
     b2b_entity_count = fields.Integer(
         string="Number of Legal Entities",
         compute="_compute_b2b_workplace",
@@ -106,27 +115,158 @@ class ResPartner(models.Model):
         currency_field="currency_id",
         help="What the holding's legal entities owe (receivable balance).",
     )
+    b2b_overdue = fields.Monetary(
+        string="Overdue",
+        compute="_compute_b2b_workplace",
+        search="_search_b2b_overdue",
+        currency_field="currency_id",
+        help="The part of the debt past its due date.",
+    )
+    b2b_credit_limit = fields.Monetary(
+        string="Holding Credit Limit",
+        compute="_compute_b2b_workplace",
+        currency_field="currency_id",
+        help="Sum of the credit limits of the legal entities' contracts in force "
+        "(prepayment contracts give none).",
+    )
+    b2b_credit_use = fields.Float(
+        string="Credit Use (%)",
+        compute="_compute_b2b_workplace",
+        help="Debt as a percentage of the credit limit.",
+    )
+    b2b_holding_turnover = fields.Monetary(
+        string="Holding Turnover (3 months)",
+        compute="_compute_b2b_workplace",
+        currency_field="currency_id",
+        help="Posted invoices minus refunds of the holding's legal entities over the last "
+        "three months, VAT included.",
+    )
 
-    @api.depends_context("uid")
+    # ------------------------------------------------------------------ figures
+    def _b2b_receivable_domain(self, holdings):
+        return [
+            ("partner_id.b2b_holding_id", "in", holdings.ids),
+            ("company_id", "in", self.env.companies.ids),
+            ("parent_state", "=", "posted"),
+            ("account_type", "=", "asset_receivable"),
+            ("reconciled", "=", False),
+        ]
+
+    def _b2b_sum_by_holding(self, model, domain, partner_field, aggregate):
+        """{holding: sum} of ``aggregate`` over ``model`` grouped by its partner field."""
+        totals = defaultdict(float)
+        groups = self.env[model].sudo()._read_group(domain, [partner_field], [aggregate])
+        for partner, amount in groups:
+            totals[partner.b2b_holding_id.id] += amount or 0.0
+        return totals
+
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_b2b_workplace(self):
-        for partner in self:
-            entities = partner.b2b_entity_ids if partner.is_b2b_holding else partner.browse()
-            Access = self.env["b2b.entity.access"].sudo()
-            partner.b2b_entity_count = len(entities)
-            partner.b2b_open_request_count = self.env["b2b.registration"].sudo().search_count(
-                [("existing_entity_id", "in", entities.ids), ("state", "=", "new")]
-            ) + Access.search_count([("entity_id", "in", entities.ids), ("confirmed", "=", False)])
-            partner.b2b_proposal_count = (
-                self.env["sale.order"]
-                .sudo()
-                .search_count(
-                    [("partner_id", "child_of", entities.ids), ("state", "in", ("draft", "sent"))]
-                )
-                if entities
-                else 0
+        holdings = self.filtered("is_b2b_holding")
+        (self - holdings).update(
+            {
+                "b2b_entity_count": 0,
+                "b2b_open_request_count": 0,
+                "b2b_proposal_count": 0,
+                "b2b_debt": 0.0,
+                "b2b_overdue": 0.0,
+                "b2b_credit_limit": 0.0,
+                "b2b_credit_use": 0.0,
+                "b2b_holding_turnover": 0.0,
+            }
+        )
+        if not holdings:
+            return
+        today = fields.Date.context_today(self)
+        Partner = self.sudo()
+        entities = Partner.search([("parent_id", "in", holdings.ids), ("is_company", "=", True)])
+        entity_count = defaultdict(int)
+        for entity in entities:
+            entity_count[entity.parent_id.id] += 1
+        open_requests = dict(
+            self.env["b2b.registration"]
+            .sudo()
+            ._read_group(
+                [("holding_id", "in", holdings.ids), ("state", "=", "new")],
+                ["holding_id"],
+                ["__count"],
             )
-            partner.b2b_debt = sum(entities.sudo().mapped("credit"))
+        )
+        proposals = self._b2b_sum_by_holding(
+            "sale.order",
+            [
+                ("partner_id.b2b_holding_id", "in", holdings.ids),
+                ("state", "in", ("draft", "sent")),
+            ],
+            "partner_id",
+            "__count",
+        )
+        receivable = self._b2b_receivable_domain(holdings)
+        debt = self._b2b_sum_by_holding(
+            "account.move.line", receivable, "partner_id", "amount_residual:sum"
+        )
+        overdue = self._b2b_sum_by_holding(
+            "account.move.line",
+            [*receivable, ("amount_residual", ">", 0), ("date_maturity", "<", today)],
+            "partner_id",
+            "amount_residual:sum",
+        )
+        turnover = dict(
+            self.env["b2b.holding.turnover"]
+            .sudo()
+            ._read_group(
+                [
+                    ("holding_id", "in", holdings.ids),
+                    ("company_id", "in", self.env.companies.ids),
+                    ("date", ">=", today - relativedelta(months=TURNOVER_MONTHS)),
+                ],
+                ["holding_id"],
+                ["amount_total:sum"],
+            )
+        )
+        limits = defaultdict(float)
+        contracts = self.env["b2b.contract"]._active_for(entities, today)
+        for contract in contracts.values():
+            if contract.company_id in self.env.companies and not contract.is_prepayment:
+                limits[contract.partner_id.parent_id.id] += contract.credit_limit
+        for holding in holdings:
+            key = holding.id
+            limit = limits[key]
+            holding.update(
+                {
+                    "b2b_entity_count": entity_count[key],
+                    "b2b_open_request_count": open_requests.get(holding._origin, 0),
+                    "b2b_proposal_count": int(proposals[key]),
+                    "b2b_debt": debt[key],
+                    "b2b_overdue": overdue[key],
+                    "b2b_credit_limit": limit,
+                    "b2b_credit_use": round(100.0 * debt[key] / limit, 1) if limit else 0.0,
+                    "b2b_holding_turnover": turnover.get(holding._origin, 0.0),
+                }
+            )
 
+    def _search_b2b_overdue(self, operator, value):
+        """Holdings with overdue debt (``> 0``) or without (``= 0``)."""
+        if operator not in (">", "=", "!=") or value not in (0, 0.0, False):
+            return NotImplemented
+        overdue = self._b2b_sum_by_holding(
+            "account.move.line",
+            [
+                ("partner_id.b2b_holding_id", "!=", False),
+                ("company_id", "in", self.env.companies.ids),
+                ("parent_state", "=", "posted"),
+                ("account_type", "=", "asset_receivable"),
+                ("reconciled", "=", False),
+                ("amount_residual", ">", 0),
+                ("date_maturity", "<", fields.Date.context_today(self)),
+            ],
+            "partner_id",
+            "amount_residual:sum",
+        )
+        ids = [holding_id for holding_id, amount in overdue.items() if holding_id and amount > 0]
+        return [("id", "not in" if operator == "=" else "in", ids)]
+
+    # ------------------------------------------------------------------ actions
     def _b2b_my_customers_domain(self):
         """Holdings of the current manager, and of managers he stands in for while absent."""
         uid = self.env.uid
@@ -143,6 +283,26 @@ class ResPartner(models.Model):
     def action_b2b_my_customers(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("b2b_portal.action_b2b_my_customers")
         action["domain"] = self._b2b_my_customers_domain()
+        return action
+
+    @api.model
+    def action_b2b_my_turnover(self):
+        """Turnover per month of the manager's holdings (graph, pivot)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "b2b_portal.action_b2b_holding_turnover"
+        )
+        holdings = self.search(self._b2b_my_customers_domain())
+        action["domain"] = [("holding_id", "in", holdings.ids)]
+        return action
+
+    def action_b2b_holding_turnover(self):
+        """Turnover per month of this holding (button on the card and the form)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "b2b_portal.action_b2b_holding_turnover"
+        )
+        action["domain"] = [("holding_id", "=", self.id)]
+        action["display_name"] = self.env._("Turnover: %(holding)s", holding=self.name)
         return action
 
     def action_b2b_act_for(self):

@@ -14,6 +14,10 @@ from . import test_proposal
 from . import test_pricelist
 from . import test_ordering_tours
 from . import test_workplace
+from . import test_user_confirmation
+from . import test_website_company
 from . import test_pricing_tour
 from . import test_orders_portal
 from . import test_russian_translation
+from . import test_catalog_own_codes
+from . import test_portal_jobs

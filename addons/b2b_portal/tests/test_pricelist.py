@@ -2,9 +2,11 @@ import io
 
 import openpyxl
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from ..lib.pricelist_sheet import HEADER_ROW
+from ..lib.job_progress import DONE
+from ..lib.pricelist_sheet import HEADER_ROW, MIMETYPES
 from .common_ordering import B2bOrderingCase
 
 
@@ -46,3 +48,38 @@ class TestPricelist(B2bOrderingCase):
         )
         self.assertIn(b"VST-SUMMER-15", html)
         self.assertIn(self.entity.name.encode(), html)
+
+    def test_job_makes_the_same_file_step_by_step(self):
+        Pricelist = self.env["b2b.pricelist"].with_user(self.buyer)
+        job = Pricelist._b2b_start_job(self.entity, "xlsx")
+        statuses = []
+        while not statuses or statuses[-1]["state"] == "running":
+            statuses.append(job._b2b_step(seconds=0))
+            self.assertLess(len(statuses), 50)
+        final = statuses[-1]
+        self.assertEqual(final["state"], "done", final["error"])
+        self.assertEqual(
+            list(dict.fromkeys(status["phase"] for status in statuses)),
+            ["stock", "price", "write", DONE],
+        )
+        progress = [status["progress"] for status in statuses]
+        self.assertEqual(progress, sorted(progress))
+        self.assertEqual(final["download_url"], f"/my/b2b/jobs/{job.id}/download")
+        content, filename, mimetype = job._b2b_download()
+        self.assertTrue(filename.endswith(".xlsx"))
+        self.assertEqual(mimetype, MIMETYPES["xlsx"])
+
+        def values(data):
+            sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+            return list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
+
+        expected = values(self.env["b2b.pricelist"]._b2b_xlsx(self.entity))
+        self.assertEqual(values(content), expected)
+        self.assertIn("VST-SUMMER-15", [row[0] for row in expected])
+        # Nobody else downloads it.
+        with self.assertRaises(AccessError):
+            job.with_user(self.head)._b2b_download()
+
+    def test_job_refuses_an_unknown_format(self):
+        with self.assertRaisesRegex(UserError, "XLSX or PDF"):
+            self.env["b2b.pricelist"].with_user(self.buyer)._b2b_start_job(self.entity, "ods")

@@ -6,9 +6,9 @@ class TyreCatalogQuery(models.AbstractModel):
 
     @api.model
     def _catalog_prices(self, products, partner):
-        """The catalog shows the pricing service's base and net prices (one batch per page)."""
-        pricelist = partner.sudo().commercial_partner_id.property_product_pricelist
-        currency = pricelist.currency_id or self.env.company.currency_id
+        """The catalog shows the pricing service's base and net prices (one batch per page),
+        in the seller's (current company's) currency like the prices of the price types."""
+        currency = self.env.company.currency_id
         return {
             product_id: {
                 "base_price": float(breakdown.base),

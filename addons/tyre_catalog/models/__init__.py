@@ -8,6 +8,7 @@ from . import (
     stock_quant,
     stock_warehouse,
     tyre_brand,
+    tyre_catalog_bitmap,
     tyre_catalog_demo,
     tyre_catalog_facet,
     tyre_catalog_query,

@@ -17,7 +17,9 @@ class ResCompany(models.Model):
         self.env["account.chart.template"].try_loading("generic_coa", company, install_demo=False)
         # The generic chart makes the US the fiscal country (and its currency the company's);
         # Russian VAT only applies with Russia as fiscal country, and prices are in RUB.
-        company.write({"account_fiscal_country_id": company.country_id.id, "currency_id": currency.id})
+        company.write(
+            {"account_fiscal_country_id": company.country_id.id, "currency_id": currency.id}
+        )
         tax_group = self.env["account.tax.group"].create(
             {"name": "НДС 22%", "company_id": company.id, "country_id": company.country_id.id}
         )

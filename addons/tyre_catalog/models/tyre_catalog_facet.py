@@ -5,6 +5,9 @@
 reserved, internal locations only). Both are plain tables filled by SQL: ``_refresh(ids)``
 after ORM changes (products and quants mark their variants dirty; the rows are refreshed at
 the next flush of the cursor or before the next catalog query) and ``refresh_all()`` in bulk.
+Every refresh is logged in ``tyre_catalog_facet_change`` with the writing transaction, so
+the facet bitsets that catalog workers keep in memory (``tyre.catalog.bitmap``) re-read only
+the rows that changed.
 """
 
 from odoo import api, fields, models
@@ -29,6 +32,15 @@ FACET_COLUMNS = {
     "load_index": ("load_index", "int[]"),
 }
 
+# Sort orders of the catalog (lib.catalog_filters.SORTS) as SQL on the index rows.
+SORT_SQL = {
+    "popularity": "f.popularity DESC, f.id",
+    "price_asc": "f.base_price, f.id",
+    "price_desc": "f.base_price DESC, f.id DESC",
+    "name": "f.sort_name, f.id",
+    "promotion": "f.promotion DESC, f.popularity DESC, f.id",
+}
+
 _ROWS_SQL = """
     SELECT pp.id, pp.id, pt.id,
            pp.active AND pt.active AND pt.sale_ok,
@@ -49,11 +61,7 @@ _ROWS_SQL = """
                  b.name, m.name, pt.tyre_manufacturer_code, pt.name->>'en_US')),
            COALESCE((SELECT array_agg(s.warehouse_id ORDER BY s.warehouse_id)
                        FROM tyre_catalog_facet_stock s
-                      WHERE s.product_id = pp.id AND s.qty > 0), '{}'),
-           COALESCE((SELECT array_agg(DISTINCT s.region_id ORDER BY s.region_id)
-                       FROM tyre_catalog_facet_stock s
-                      WHERE s.product_id = pp.id AND s.qty > 0 AND s.region_id IS NOT NULL),
-                    '{}')
+                      WHERE s.product_id = pp.id AND s.qty > 0), '{}')
       FROM product_product pp
       JOIN product_template pt ON pt.id = pp.product_tmpl_id
  LEFT JOIN tyre_brand b ON b.id = pt.tyre_brand_id
@@ -63,40 +71,16 @@ _ROWS_SQL = """
 _COLUMNS = """id, product_id, template_id, active, category_ids, width, profile, diameter, season,
     studded, runflat, reinforced, brand_id, model_id, vehicle_type, speed_index, load_index,
     base_price, popularity, promotion, article, size_label, sort_name, search_text,
-    stock_warehouse_ids, stock_region_ids"""
-# Columns of the cube: the facet index grouped by every filterable value.
-CUBE_KEY = """width, profile, diameter, season, studded, runflat, reinforced, brand_id, model_id,
-    vehicle_type, speed_index, load_index, category_ids"""
-# Adds (sign = 1) or removes (sign = -1) the contribution of index rows to the cube: region 0
-# counts every active row, region R the rows with free stock in a warehouse of region R.
-
-
-def _combo_key(alias):
-    """SQL of the cube key of a row: md5 of its filter values, typed as in the index."""
-    return (
-        f"md5(concat_ws('|', {alias}.width::smallint, {alias}.profile::smallint, "
-        f"{alias}.diameter::float8, {alias}.season::varchar, {alias}.studded, {alias}.runflat, "
-        f"{alias}.reinforced, {alias}.brand_id, {alias}.model_id, {alias}.vehicle_type::varchar, "
-        f"{alias}.speed_index::varchar, {alias}.load_index::smallint, {alias}.category_ids))"
-    )
-
-
-# Each index row carries the key of its cube combination, so the rows of the combinations a
-# filter matches are found through one index whatever the filter.
-_INSERT_ROWS_SQL = (
-    f"INSERT INTO tyre_catalog_facet ({_COLUMNS}, combo_key) "
-    f"SELECT r.*, {_combo_key('r')} FROM ({_ROWS_SQL} %s) r ({_COLUMNS})"
+    stock_warehouse_ids"""
+_INSERT_ROWS_SQL = f"INSERT INTO tyre_catalog_facet ({_COLUMNS}) {_ROWS_SQL} %s"
+# What the catalog workers derive more than bitsets from: the sort orders (an inactive row
+# is in none) and the rows that search terms match.
+_INDEXED_KEYS_SQL = (
+    "SELECT id, ROW(active, popularity, base_price, promotion, sort_name, search_text)::text"
+    " FROM tyre_catalog_facet %s"
 )
-_CUBE_ADD_SQL = f"""
-    INSERT INTO tyre_catalog_facet_cube AS c (region_id, combo_key, {CUBE_KEY}, cnt)
-    SELECT r.region_id, f.combo_key, {CUBE_KEY}, %(sign)s * count(*)
-      FROM tyre_catalog_facet f
-     CROSS JOIN LATERAL unnest(array_prepend(0, f.stock_region_ids)) AS r(region_id)
-     WHERE f.active AND (%(all)s OR f.id = ANY(%(ids)s))
-  GROUP BY r.region_id, f.combo_key, {CUBE_KEY}
-  ORDER BY r.region_id
-    ON CONFLICT (region_id, combo_key) DO UPDATE SET cnt = c.cnt + EXCLUDED.cnt
-"""
+# Product id 0 in the change log: the whole index was rebuilt.
+CHANGED_ALL = 0
 _STOCK_SQL = """
     SELECT q.product_id, w.id, w.b2b_region_id, SUM(q.quantity - q.reserved_quantity)
       FROM stock_quant q
@@ -163,30 +147,34 @@ class TyreCatalogFacet(models.Model):
                 promotion boolean NOT NULL DEFAULT FALSE,
                 article varchar NOT NULL DEFAULT '', size_label varchar NOT NULL DEFAULT '',
                 sort_name varchar NOT NULL DEFAULT '', search_text text NOT NULL DEFAULT '',
-                stock_warehouse_ids integer[] NOT NULL DEFAULT '{}',
-                stock_region_ids integer[] NOT NULL DEFAULT '{}'
+                stock_warehouse_ids integer[] NOT NULL DEFAULT '{}'
+            )
+        """)
+        # Databases indexed before the change log existed: the cube and the rows' cube
+        # keys it replaced go.
+        cr.execute("DROP TABLE IF EXISTS tyre_catalog_facet_cube")
+        cr.execute(
+            "ALTER TABLE tyre_catalog_facet DROP COLUMN IF EXISTS combo_key,"
+            " DROP COLUMN IF EXISTS stock_region_ids"
+        )
+        # The products whose rows changed, by writing transaction: catalog workers keep
+        # facet bitsets in memory (tyre.catalog.bitmap) and re-read only these rows.
+        cr.execute("""
+            CREATE TABLE IF NOT EXISTS tyre_catalog_facet_change (
+                product_id integer NOT NULL,
+                reindex boolean NOT NULL DEFAULT TRUE,
+                writer xid8 NOT NULL DEFAULT pg_current_xact_id(),
+                create_date timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
             )
         """)
         cr.execute(
-            "ALTER TABLE tyre_catalog_facet ADD COLUMN IF NOT EXISTS stock_region_ids "
-            "integer[] NOT NULL DEFAULT '{}'"
+            "ALTER TABLE tyre_catalog_facet_change"
+            " ADD COLUMN IF NOT EXISTS reindex boolean NOT NULL DEFAULT TRUE"
         )
-        cr.execute("ALTER TABLE tyre_catalog_facet ADD COLUMN IF NOT EXISTS combo_key varchar")
-        # The cube: how many active rows share each combination of filter values, overall
-        # (region 0) and among the rows in stock in each region. Facet counts read it
-        # instead of the rows when there is no search text (a few thousand rows, not 200 000).
-        cr.execute("""
-            CREATE TABLE IF NOT EXISTS tyre_catalog_facet_cube (
-                region_id integer NOT NULL,
-                combo_key varchar NOT NULL,
-                width smallint, profile smallint, diameter float8, season varchar,
-                studded boolean, runflat boolean, reinforced boolean,
-                brand_id integer, model_id integer, vehicle_type varchar, speed_index varchar,
-                load_index smallint, category_ids integer[],
-                cnt integer NOT NULL,
-                PRIMARY KEY (region_id, combo_key)
-            )
-        """)
+        cr.execute(
+            "CREATE INDEX IF NOT EXISTS tyre_catalog_facet_change_writer_idx"
+            " ON tyre_catalog_facet_change (writer)"
+        )
         cr.execute("""
             CREATE TABLE IF NOT EXISTS tyre_catalog_facet_stock (
                 id serial PRIMARY KEY,
@@ -218,11 +206,6 @@ class TyreCatalogFacet(models.Model):
             ("stock", "USING gin (stock_warehouse_ids) WHERE active"),
             ("search", "USING gin (search_text gin_trgm_ops) WHERE active"),
             ("template", "(template_id)"),
-            (
-                "combo",
-                "(combo_key, popularity DESC, id) INCLUDE (base_price, promotion,"
-                " stock_warehouse_ids) WHERE active",
-            ),
         ]:
             cr.execute(
                 f"CREATE INDEX IF NOT EXISTS tyre_catalog_facet_{name}_idx "
@@ -230,14 +213,6 @@ class TyreCatalogFacet(models.Model):
             )
 
         cr.execute("DROP INDEX IF EXISTS tyre_catalog_facet_popularity_idx")  # now covering
-        # Databases indexed before the cube (or the rows' cube keys) existed: rebuild once.
-        cr.execute(
-            "SELECT EXISTS (SELECT 1 FROM tyre_catalog_facet)"
-            " AND (NOT EXISTS (SELECT 1 FROM tyre_catalog_facet_cube)"
-            "      OR EXISTS (SELECT 1 FROM tyre_catalog_facet WHERE combo_key IS NULL))"
-        )
-        if cr.fetchone()[0]:
-            self.refresh_all()
 
     # ---------------------------------------------------------------- synchronisation
     @api.model
@@ -264,7 +239,6 @@ class TyreCatalogFacet(models.Model):
         """Rebuild the index rows (and stock rows) of these product.product ids in SQL."""
         cr = self.env.cr
         ids = list(product_ids)
-        cr.execute(_CUBE_ADD_SQL, {"sign": -1, "all": False, "ids": ids})
         cr.execute("DELETE FROM tyre_catalog_facet_stock WHERE product_id = ANY(%s)", [ids])
         cr.execute(
             "INSERT INTO tyre_catalog_facet_stock (product_id, warehouse_id, region_id, qty) "
@@ -272,10 +246,19 @@ class TyreCatalogFacet(models.Model):
             + " WHERE q.product_id = ANY(%s) GROUP BY q.product_id, w.id, w.b2b_region_id",
             [ids],
         )
+        indexed_keys = _INDEXED_KEYS_SQL % "WHERE id = ANY(%s)"
+        cr.execute(indexed_keys, [ids])
+        before = dict(cr.fetchall())
         cr.execute("DELETE FROM tyre_catalog_facet WHERE id = ANY(%s)", [ids])
         cr.execute(_INSERT_ROWS_SQL % "AND pp.id = ANY(%s)", [ids])
-        cr.execute(_CUBE_ADD_SQL, {"sign": 1, "all": False, "ids": ids})
-        cr.execute("DELETE FROM tyre_catalog_facet_cube WHERE cnt <= 0")
+        cr.execute(indexed_keys, [ids])
+        after = dict(cr.fetchall())
+        # Stock moves change none of these: what workers derived from them stays valid.
+        cr.execute(
+            "INSERT INTO tyre_catalog_facet_change (product_id, reindex)"
+            " SELECT unnest(%s::int[]), unnest(%s::bool[])",
+            [ids, [before.get(pid) != after.get(pid) for pid in ids]],
+        )
         self.env.invalidate_all()
 
     @api.model
@@ -284,7 +267,7 @@ class TyreCatalogFacet(models.Model):
         self.env.flush_all()
         self.env.cr.precommit.data.pop(DIRTY_KEY, None)
         cr = self.env.cr
-        cr.execute("TRUNCATE tyre_catalog_facet_stock, tyre_catalog_facet, tyre_catalog_facet_cube")
+        cr.execute("TRUNCATE tyre_catalog_facet_stock, tyre_catalog_facet")
         cr.execute(
             "INSERT INTO tyre_catalog_facet_stock (product_id, warehouse_id, region_id, qty) "
             + _STOCK_SQL
@@ -292,9 +275,9 @@ class TyreCatalogFacet(models.Model):
         )
         cr.execute(_INSERT_ROWS_SQL % "")
         count = cr.rowcount
-        cr.execute(_CUBE_ADD_SQL, {"sign": 1, "all": True, "ids": []})
+        cr.execute("DELETE FROM tyre_catalog_facet_change")
+        cr.execute("INSERT INTO tyre_catalog_facet_change (product_id) VALUES (%s)", [CHANGED_ALL])
         cr.execute("ANALYZE tyre_catalog_facet")
-        cr.execute("ANALYZE tyre_catalog_facet_cube")
         cr.execute("ANALYZE tyre_catalog_facet_stock")
         self.env.invalidate_all()
         return count
@@ -317,9 +300,17 @@ class TyreCatalogFacet(models.Model):
         self.env.cr.execute(
             "SELECT pg_total_relation_size('tyre_catalog_facet')"
             " + pg_total_relation_size('tyre_catalog_facet_stock')"
-            " + pg_total_relation_size('tyre_catalog_facet_cube')"
         )
         return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _prune_changes(self):
+        """Cron: forget changes older than a day (catalog workers rebuild their bitsets
+        from the index at least twice a day, see tyre.catalog.bitmap)."""
+        self.env.cr.execute(
+            "DELETE FROM tyre_catalog_facet_change"
+            " WHERE create_date < (now() AT TIME ZONE 'UTC') - interval '1 day'"
+        )
 
 
 class TyreCatalogFacetStock(models.Model):

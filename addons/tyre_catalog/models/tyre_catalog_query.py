@@ -17,23 +17,16 @@ from ..lib.catalog_filters import (
     clean_sort,
     like_pattern,
 )
+from ..lib.facet_bitmap import bits_from_ids
 from ..lib.keyboard_layout import layout_variants
 from ..lib.search_query import closest_matches, extract_size_query, query_terms
 from .tyre_catalog_facet import FACET_COLUMNS
 
-_SORT_SQL = {
-    "popularity": "f.popularity DESC, f.id",
-    "price_asc": "f.base_price, f.id",
-    "price_desc": "f.base_price DESC, f.id DESC",
-    "name": "f.sort_name, f.id",
-    "promotion": "f.promotion DESC, f.popularity DESC, f.id",
-}
 SUGGEST_PRODUCTS = 8
 SUGGEST_GROUPS = 5
+# Search results kept per catalog state (each up to a bit per product: 25 KB for 200 000).
+_MEMO_SIZE = 500
 _MIN_TYPO_LENGTH = 4
-# Below this many index entries to read, the page is collected from the matching cube
-# combinations whatever the alternative.
-_COLLECT_ALWAYS = 40000
 
 
 class TyreCatalogQuery(models.AbstractModel):
@@ -87,18 +80,6 @@ class TyreCatalogQuery(models.AbstractModel):
         return prices
 
     # ------------------------------------------------------------------ conditions
-    @api.model
-    def _facet_condition(self, key, values, warehouse_ids):
-        if key == "category":
-            # A section only shows what is on sale in the region.
-            return SQL(
-                "(f.category_ids && %s::int[] AND f.stock_warehouse_ids && %s::int[])",
-                values,
-                warehouse_ids,
-            )
-        column, sql_type = FACET_COLUMNS[key]
-        return SQL(f"f.%s = ANY(%s::{sql_type})", SQL.identifier(column), values)
-
     @api.model
     def _size_conditions(self, size):
         return [
@@ -179,6 +160,12 @@ class TyreCatalogQuery(models.AbstractModel):
         return size_conditions + self._term_conditions(rest), None
 
     @api.model
+    def _own_code_products(self, search):
+        """Ids of the products the customer itself calls ``search`` (its own article
+        codes); none here, customer codes are kept by the portal addon."""
+        return []
+
+    @api.model
     def _corrected_label(self, text, size):
         parts = []
         if size.get("width"):
@@ -188,8 +175,8 @@ class TyreCatalogQuery(models.AbstractModel):
         return " ".join([text, *parts]).strip()
 
     @api.model
-    def _vehicle_condition(self, vehicle):
-        """Sizes fitting the chosen modification; None when there is no valid choice."""
+    def _vehicle_bits(self, vehicle, bitmap):
+        """Bits of the sizes fitting the chosen modification; None without a valid choice."""
         modification_id = (
             as_positive_int((vehicle or {}).get("modification_id"))
             if isinstance(vehicle, dict)
@@ -200,120 +187,57 @@ class TyreCatalogQuery(models.AbstractModel):
         modification = self.env["tyre.vehicle.modification"].browse(modification_id).exists()
         if not modification:
             return None
-        sizes = modification.size_ids
-        if not sizes:
-            return SQL("FALSE")
-        return SQL(
-            "(%s)",
-            SQL(" OR ").join(
-                SQL(
-                    "(f.width = %s AND f.profile = %s AND f.diameter = %s)",
-                    size.width,
-                    size.profile,
-                    size.diameter,
-                )
-                for size in sizes
-            ),
-        )
+        bits = 0
+        for size in modification.size_ids:
+            bits |= (
+                bitmap.any_of("width", [size.width])
+                & bitmap.any_of("profile", [size.profile])
+                & bitmap.any_of("diameter", [size.diameter])
+            )
+        return bits
 
     # ------------------------------------------------------------------ main query
     @api.model
-    def _facet_sql(self, counting, page_ids, warehouse_ids):
-        """One statement: the total and the count per value of every facet under all
-        filters except the facet's own, plus the page of products when ``page_ids`` (an SQL
-        array of the page's ids in order) is given.
+    def _search_bits(self, search, bitmap):
+        """(bits of the active rows the search text finds or None without a search, the
+        corrected text or None).
 
-        ``counting`` says where the counts come from (see ``_counting``): the cube when
-        there is no search text, else the index rows. The page always comes from the rows.
+        A customer's own article code finds its products. A size alone is read from the
+        bitsets; text goes through ``_resolve_search`` on the trigram index once per
+        catalog state: the result is kept in the bitmap's memo until a search text changes.
         """
-        source, count = counting["source"], counting["count"]
-        facets = counting["facets"]
-
-        def where(base, *parts):
-            return SQL(" AND ").join([*base, *parts]) if (base or parts) else SQL("TRUE")
-
-        base = counting["base"]
-        all_filters = list(facets.values())
-        open_keys = [key for key in FACET_COLUMNS if key not in facets]
-        branches = []
-        columns = [SQL.identifier("f", FACET_COLUMNS[key][0]) for key in open_keys]
-        # Facets without a filter of their own share the fully filtered set.
-        cases = SQL(" ").join(
-            SQL("WHEN %s THEN %s", (2 ** len(open_keys) - 1) ^ (1 << (len(open_keys) - 1 - i)), key)
-            for i, key in enumerate(open_keys)
-        )
-        branches.append(
-            SQL(
-                """SELECT CASE GROUPING(%(cols)s) %(cases)s ELSE '_total' END,
-                          COALESCE(%(texts)s), %(count)s
-                     FROM %(source)s WHERE %(where)s
-                 GROUP BY GROUPING SETS (%(sets)s, ())""",
-                cols=SQL(", ").join(columns),
-                cases=cases,
-                texts=SQL(", ").join(SQL("%s::text", column) for column in columns),
-                count=count,
-                source=source,
-                where=where(base, *all_filters),
-                sets=SQL(", ").join(SQL("(%s)", column) for column in columns),
-            )
-            if open_keys
-            else SQL(
-                "SELECT '_total', NULL, %s FROM %s WHERE %s",
-                count,
-                source,
-                where(base, *all_filters),
-            )
-        )
-        for key in facets:
-            if key == "category":
-                continue
-            others = [cond for other, cond in facets.items() if other != key]
-            column = SQL.identifier("f", FACET_COLUMNS[key][0])
-            branches.append(
-                SQL(
-                    "SELECT %s, %s::text, %s FROM %s WHERE %s GROUP BY %s",
-                    key,
-                    column,
-                    count,
-                    source,
-                    where(base, *others),
-                    column,
+        if not search:
+            return None, None
+        own_code_ids = self._own_code_products(search)
+        if own_code_ids:
+            return bitmap.active & bits_from_ids(own_code_ids), None
+        key = ("search", search)
+        if key not in bitmap.memo:
+            size, rest = extract_size_query(search)
+            if rest:
+                conditions, corrected = self._resolve_search(search)
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT array_agg(f.id) FROM tyre_catalog_facet f WHERE %s",
+                        SQL(" AND ").join([SQL("f.active"), *conditions]),
+                    )
                 )
-            )
-        others = [cond for other, cond in facets.items() if other != "category"]
-        branches.append(
-            SQL(
-                "SELECT 'category', c::text, %s FROM %s, unnest(f.category_ids) c "
-                "WHERE %s GROUP BY c",
-                count,
-                counting["category_source"],
-                where(counting["category_base"], *others),
-            )
-        )
-        if counting["combos"]:
-            branches.append(
-                SQL(
-                    "SELECT '_combos', NULL, count(*) FROM %s WHERE %s",
-                    source,
-                    where(base, *all_filters),
-                )
-            )
-            branches.append(
-                SQL(
-                    "SELECT '_rows', NULL, reltuples::bigint FROM pg_class "
-                    "WHERE oid = 'tyre_catalog_facet'::regclass"
-                )
-            )
-        if page_ids is not None:
-            branches.append(self._page_sql(page_ids, warehouse_ids))
-        union = SQL(" UNION ALL ").join(SQL("(%s)", branch) for branch in branches)
-        return SQL("%s %s", counting["with"], union)
+                bits = bits_from_ids(self.env.cr.fetchone()[0] or [])
+            else:
+                bits, corrected = bitmap.active, None
+                for facet in ("width", "profile", "diameter"):
+                    if facet in size:
+                        bits &= bitmap.any_of(facet, [size[facet]])
+            if len(bitmap.memo) >= _MEMO_SIZE:
+                bitmap.memo.clear()
+            bitmap.memo[key] = (bits, corrected)
+        return bitmap.memo[key]
 
     @api.model
     def _page_sql(self, page_ids, warehouse_ids):
-        """The rows ('_page', product as JSON, position) of the products of ``page_ids``."""
+        """The rows (product as JSON, position) of the products of ``page_ids``."""
         return SQL(
-            """SELECT '_page', json_build_object(
+            """SELECT json_build_object(
                        'id', f.id, 'template_id', f.template_id, 'article', f.article,
                        'size', f.size_label,
                        'name', COALESCE(pt.name->>%(lang)s, pt.name->>'en_US'),
@@ -334,149 +258,45 @@ class TyreCatalogQuery(models.AbstractModel):
               JOIN tyre_catalog_facet f ON f.id = page.id
               JOIN product_template pt ON pt.id = f.template_id
          LEFT JOIN tyre_brand b ON b.id = f.brand_id
-         LEFT JOIN tyre_model m ON m.id = f.model_id""",
+         LEFT JOIN tyre_model m ON m.id = f.model_id
+          ORDER BY page.position""",
             lang=self.env.lang or "en_US",
             warehouses=warehouse_ids,
             ids=page_ids,
         )
 
     @api.model
-    def _page_ids_sql(self, page_where, sort, limit, offset):
-        """Ids of the page, walking the index of the sort order (for broad filters)."""
-        return SQL(
-            "ARRAY(SELECT f.id FROM tyre_catalog_facet f WHERE %s ORDER BY %s LIMIT %s OFFSET %s)",
-            page_where,
-            SQL(_SORT_SQL[sort]),
-            limit,
-            offset,
-        )
-
-    @api.model
-    def _combo_page_ids_sql(self, counting, stock, sort, limit, offset):
-        """Ids of the page for narrow filters: the rows of the cube combinations the filters
-        match (one index lookup whatever the filter), sorted. ``stock`` adds the stock
-        condition the combination key does not hold."""
-        # Per combination, its first rows in the sort order (index (combo_key, popularity)
-        # holds what the filter and the sorts need), then the page among those.
-        return SQL(
-            """ARRAY(SELECT f.id
-                 FROM (SELECT f.combo_key FROM tyre_catalog_facet_cube f WHERE %(combos)s) c
-          CROSS JOIN LATERAL (
-                   SELECT f.id, f.popularity, f.base_price, f.promotion, %(name)s
-                     FROM tyre_catalog_facet f
-                    WHERE f.combo_key = c.combo_key AND f.active AND %(stock)s
-                 ORDER BY %(order)s LIMIT %(first)s) f
-             ORDER BY %(order)s LIMIT %(limit)s OFFSET %(offset)s)""",
-            combos=SQL(" AND ").join([*counting["base"], *counting["facets"].values()]),
-            name=SQL("f.sort_name") if sort == "name" else SQL("NULL AS sort_name"),
-            stock=stock if stock is not None else SQL("TRUE"),
-            order=SQL(_SORT_SQL[sort]),
-            first=offset + limit,
-            limit=limit,
-            offset=offset,
-        )
-
-    @api.model
-    def _counting(self, filters, rows_base, cube_base, region, warehouse_ids, use_cube):
-        """Where facet counts come from: the cube (no search text) or the index rows."""
-        if not use_cube:
-            stock = SQL("f.stock_warehouse_ids && %s::int[]", warehouse_ids)
-            return {
-                "with": SQL(),
-                "combos": False,
-                "source": SQL("tyre_catalog_facet f"),
-                "count": SQL("count(*)"),
-                "base": rows_base + ([stock] if filters.get("in_stock") else []),
-                "facets": {
-                    key: self._facet_condition(key, values, warehouse_ids)
-                    for key, values in filters.items()
-                    if key in FACET_COLUMNS or key == "category"
-                },
-                "category_source": SQL("tyre_catalog_facet f"),
-                "category_base": [*rows_base, stock],
-            }
-        # Region 0 of the cube counts every product, region R those in stock in region R.
-        region_id = region.id if region and warehouse_ids else -1
-        stocked = filters.get("in_stock") or "category" in filters
-        facets = {
-            key: self._facet_condition(key, values, warehouse_ids)
-            for key, values in filters.items()
-            if key in FACET_COLUMNS
-        }
-        if "category" in filters:
-            facets["category"] = SQL("f.category_ids && %s::int[]", filters["category"])
-        # The cube rows of the regions used, read once for all the counts.
-        rows_used = SQL(
-            "WITH cube AS MATERIALIZED (SELECT * FROM tyre_catalog_facet_cube f WHERE %s)",
-            SQL(" AND ").join([SQL("f.region_id IN (0, %s)", region_id), *cube_base]),
-        )
-        return {
-            "with": rows_used,
-            "combos": True,
-            "source": SQL("cube f"),
-            "count": SQL("sum(f.cnt)"),
-            "base": [SQL("f.region_id = %s", region_id if stocked else 0), *cube_base],
-            "facets": facets,
-            "category_source": SQL("cube f"),
-            "category_base": [SQL("f.region_id = %s", region_id), *cube_base],
-        }
-
-    @api.model
     def _run_facet_query(self, filters, search, sort, page, limit, region, vehicle):
-        """Run the one-round-trip query.
+        """Counts and the page's ids on the facet bitsets, then the page in one statement.
 
-        Returns (page rows, total, {facet: {value as text: count}}, corrected, warehouse ids).
+        Returns (page rows, total, {facet: {value: count}}, corrected, warehouse ids).
         """
         warehouse_ids = self._catalog_warehouses(region).ids
-        search_conditions, corrected = self._resolve_search(search)
-        vehicle_condition = self._vehicle_condition(vehicle)
-        cube_base = [vehicle_condition] if vehicle_condition is not None else []
-        rows_base = [SQL("f.active"), *search_conditions, *cube_base]
-        rows = self._counting(filters, rows_base, cube_base, region, warehouse_ids, False)
-        counting = (
-            rows
-            if search_conditions
-            else self._counting(filters, rows_base, cube_base, region, warehouse_ids, True)
+        bitmap = self.env["tyre.catalog.bitmap"]._get()
+        base = bitmap.active
+        search_bits, corrected = self._search_bits(search, bitmap)
+        for bits in (search_bits, self._vehicle_bits(vehicle, bitmap)):
+            if bits is not None:
+                base &= bits
+        stock = bitmap.in_stock(warehouse_ids)
+        if filters.get("in_stock"):
+            base &= stock
+        facet_bits = {
+            key: bitmap.any_of(key, values)
+            for key, values in filters.items()
+            if key in FACET_COLUMNS or key == "category"
+        }
+        if "category" in facet_bits:
+            facet_bits["category"] &= stock  # a section only shows what is on sale
+        matching, counts = bitmap.facet_counts(
+            base, facet_bits, keys=(*FACET_COLUMNS, "category"), count_base={"category": stock}
         )
-        page_where = SQL(" AND ").join(rows["base"] + list(rows["facets"].values()))
-        offset = (page - 1) * limit
-        if search_conditions:
-            page_ids = self._page_ids_sql(page_where, sort, limit, offset)
-            self.env.cr.execute(self._facet_sql(counting, page_ids, warehouse_ids))
-            fetched = self.env.cr.fetchall()
-        else:
-            # Counts from the cube first: the exact total tells how to find the page.
-            self.env.cr.execute(self._facet_sql(counting, None, warehouse_ids))
-            fetched = self.env.cr.fetchall()
-            found = {key: int(count or 0) for key, _v, count in fetched if key[0] == "_"}
-            total, combos = found.get("_total", 0), found.get("_combos", 0)
-            if offset < total:
-                rows_count = max(found.get("_rows", 0), 1)
-                # Index entries read: collecting the first rows of each matching combination
-                # vs walking the sort index (times 10: the sort order and the filters are
-                # often correlated, e.g. popularity and brand).
-                collect = 3 * combos + min(total, combos * (offset + limit))
-                walk = 10 * (offset + limit) * rows_count / total
-                if collect > _COLLECT_ALWAYS and walk < collect:
-                    page_ids = self._page_ids_sql(page_where, sort, limit, offset)
-                else:
-                    stocked = filters.get("in_stock") or "category" in filters
-                    stock = SQL("f.stock_warehouse_ids && %s::int[]", warehouse_ids)
-                    page_ids = self._combo_page_ids_sql(
-                        counting, stock if stocked else None, sort, limit, offset
-                    )
-                self.env.cr.execute(self._page_sql(page_ids, warehouse_ids))
-                fetched += self.env.cr.fetchall()
-        page_rows, total, counts = [], 0, {}
-        for key, value, count in fetched:
-            if key == "_page":
-                page_rows.append((count, json.loads(value)))
-            elif key == "_total":
-                total = int(count or 0)
-            elif value is not None and count:
-                counts.setdefault(key, {})[value] = int(count)
-        page_rows.sort(key=lambda pair: pair[0])
-        return [row for _, row in page_rows], total, counts, corrected, warehouse_ids
+        page_ids = bitmap.page(matching, sort, (page - 1) * limit, limit)
+        rows = []
+        if page_ids:
+            self.env.cr.execute(self._page_sql(page_ids, warehouse_ids))
+            rows = [json.loads(value) for value, _position in self.env.cr.fetchall()]
+        return rows, matching.bit_count(), counts, corrected, warehouse_ids
 
     @api.model
     def search_catalog(
@@ -575,22 +395,12 @@ class TyreCatalogQuery(models.AbstractModel):
             return {value: f"R{value:g}" for value in values}
         return {value: str(value) for value in values}
 
-    @staticmethod
-    def _facet_value(key, text):
-        if key == "diameter":
-            return float(text)
-        if key in ("studded", "runflat", "reinforced"):
-            return text == "true"
-        if key in ("season", "vehicle_type", "speed_index"):
-            return text
-        return int(text)
-
     @api.model
     def _facet_rows(self, counts, filters):
         records_keys = ("brand", "model", "category")
         facets, all_values = {}, {}
         for key in (*FACET_COLUMNS, "category"):
-            values = {self._facet_value(key, text): n for text, n in counts.get(key, {}).items()}
+            values = dict(counts.get(key, {}))
             for value in filters.get(key, []):
                 if key != "category":
                     values.setdefault(value, 0)
@@ -629,64 +439,32 @@ class TyreCatalogQuery(models.AbstractModel):
         if region.company_id in self.env.user.company_ids:
             self = self.with_company(region.company_id)  # noqa: PLW0642 - prices in its currency
         warehouses = self._catalog_warehouses(region)
-        conditions, corrected = self._resolve_search(query)
-        result["corrected"] = corrected
-        where = SQL(" AND ").join(
-            [
-                SQL("f.active"),
-                SQL("f.stock_warehouse_ids && %s::int[]", warehouses.ids),
-                *conditions,
-            ]
-        )
-        # The matching rows are read once (one index scan), then ranked and grouped; a size
-        # alone is counted in the cube (its region's rows are those in stock there).
-        if conditions and not extract_size_query(query)[1]:
-            region_id = region.id if region and warehouses else -1
-            groups = SQL(
-                "SELECT f.width, f.profile, f.diameter, f.brand_id, f.cnt"
-                " FROM tyre_catalog_facet_cube f WHERE %s",
-                SQL(" AND ").join([SQL("f.region_id = %s", region_id), *conditions]),
-            )
-        else:
-            groups = SQL("SELECT m.width, m.profile, m.diameter, m.brand_id, 1 AS cnt FROM m")
+        bitmap = self.env["tyre.catalog.bitmap"]._get()
+        search_bits, result["corrected"] = self._search_bits(query, bitmap)
+        matching = search_bits & bitmap.in_stock(warehouses.ids)
+        top_ids = bitmap.page(matching, "popularity", 0, SUGGEST_PRODUCTS)
+        if not top_ids:
+            return result
         self.env.cr.execute(
             SQL(
-                """WITH m AS MATERIALIZED (
-                       SELECT f.id, f.popularity, f.width, f.profile, f.diameter, f.brand_id
-                         FROM tyre_catalog_facet f WHERE %(where)s),
-                    g AS MATERIALIZED (%(groups)s)
-               (SELECT 'product', json_build_object(
-                           'id', f.id, 'article', f.article, 'size', f.size_label,
-                           'name', COALESCE(pt.name->>%(lang)s, pt.name->>'en_US'),
-                           'qty', (SELECT COALESCE(sum(s.qty), 0) FROM tyre_catalog_facet_stock s
-                                    WHERE s.product_id = f.id
-                                      AND s.warehouse_id = ANY(%(warehouses)s::int[])
-                                      AND s.qty > 0)
-                       )::text, 0
-                  FROM (SELECT m.id FROM m ORDER BY m.popularity DESC, m.id
-                        LIMIT %(products)s) top
+                """SELECT json_build_object(
+                       'id', f.id, 'article', f.article, 'size', f.size_label,
+                       'name', COALESCE(pt.name->>%(lang)s, pt.name->>'en_US'),
+                       'qty', (SELECT COALESCE(sum(s.qty), 0) FROM tyre_catalog_facet_stock s
+                                WHERE s.product_id = f.id
+                                  AND s.warehouse_id = ANY(%(warehouses)s::int[])
+                                  AND s.qty > 0)
+                   )::text
+                  FROM unnest(%(ids)s) WITH ORDINALITY AS top(id, position)
                   JOIN tyre_catalog_facet f ON f.id = top.id
                   JOIN product_template pt ON pt.id = f.template_id
-              ORDER BY f.popularity DESC, f.id)
-               UNION ALL
-               (SELECT 'size', json_build_array(g.width, g.profile, g.diameter)::text,
-                       sum(g.cnt)
-                  FROM g
-              GROUP BY g.width, g.profile, g.diameter ORDER BY sum(g.cnt) DESC LIMIT %(limit)s)
-               UNION ALL
-               (SELECT 'brand', json_build_array(g.brand_id, min(b.name))::text, sum(g.cnt)
-                  FROM g JOIN tyre_brand b ON b.id = g.brand_id
-              GROUP BY g.brand_id ORDER BY sum(g.cnt) DESC LIMIT %(limit)s)""",
-                where=where,
-                groups=groups,
+              ORDER BY top.position""",
+                ids=top_ids,
                 lang=self.env.lang or "en_US",
                 warehouses=warehouses.ids,
-                products=SUGGEST_PRODUCTS,
-                limit=SUGGEST_GROUPS,
             )
         )
-        rows = [(kind, json.loads(value), count) for kind, value, count in self.env.cr.fetchall()]
-        lines = [value for kind, value, _count in rows if kind == "product"]
+        lines = [json.loads(value) for (value,) in self.env.cr.fetchall()]
         products = self.env["product.product"].sudo().browse([line["id"] for line in lines])
         prices = self._catalog_prices(products, self.env.user.partner_id)
         for line in lines:
@@ -697,19 +475,27 @@ class TyreCatalogQuery(models.AbstractModel):
                 qty=float(line["qty"]),
             )
         result["products"] = lines
-        for kind, value, count in rows:
-            if kind == "size":
-                width, profile, diameter = value
-                result["sizes"].append(
-                    {
-                        "label": f"{width}/{profile} R{diameter:g}",
-                        "filters": {"width": [width], "profile": [profile], "diameter": [diameter]},
-                        "count": count,
-                    }
-                )
-            elif kind == "brand":
-                result["brands"].append({"id": value[0], "label": value[1], "count": count})
+        sizes = bitmap.count_values("size", matching)
+        for (width, profile, diameter), size_count in self._top(sizes):
+            result["sizes"].append(
+                {
+                    "label": f"{width}/{profile} R{diameter:g}",
+                    "filters": {"width": [width], "profile": [profile], "diameter": [diameter]},
+                    "count": size_count,
+                }
+            )
+        brands = bitmap.count_values("brand", matching)
+        names = self._record_labels({"brand": list(brands)})["brand"]
+        result["brands"] = [
+            {"id": brand_id, "label": names.get(brand_id, ""), "count": brand_count}
+            for brand_id, brand_count in self._top(brands)
+        ]
         return result
+
+    @staticmethod
+    def _top(counts):
+        """The SUGGEST_GROUPS (value, count) pairs of ``counts`` with the highest counts."""
+        return sorted(counts.items(), key=lambda pair: -pair[1])[:SUGGEST_GROUPS]
 
     # ------------------------------------------------------------------ vehicle fitment
     @api.model

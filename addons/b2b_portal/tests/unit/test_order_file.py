@@ -18,6 +18,7 @@ from b2b_portal.lib.order_file import (
     build_preview,
     count_without_quantity,
     normalize_article,
+    suggestion_requests,
     summarize,
 )
 from b2b_pricing.lib.tabular import ORDER_COLUMNS, TabularFileError, read_table
@@ -173,3 +174,26 @@ def test_formula_without_value_is_refused():
 def test_bad_files_give_clear_messages(content, message):
     with pytest.raises(TabularFileError, match=message):
         preview_of(content, "junk.csv")
+
+
+def test_suggestions_are_asked_for_the_first_unknown_lines_once_each():
+    content = (
+        b"article;qty;warehouse\n"
+        b"NOPE-1;1;\n"
+        b"VS-1002;1;\n"  # found: no suggestion
+        b"NOPE-1;2;SPB\n"  # the same unknown article again: asked once
+        b"AB;1;\n"  # too short to compare
+        b"NOPE-2;1;\n"
+        b"NOPE-3;1;\n"
+    )
+    rows = read_table(content, "order.csv", ORDER_COLUMNS)
+    assert suggestion_requests(rows, ARTICLES, 50) == ["NOPE-1", "NOPE-2", "NOPE-3"]
+    # The limit counts unknown lines in file order, as build_preview() meets them.
+    assert suggestion_requests(rows, ARTICLES, 3) == ["NOPE-1"]
+    # The codes found for them are then handed to build_preview() as a dict.
+    suggestions = {"NOPE-1": ["VS-1001"]}
+    preview = build_preview(
+        rows, ARTICLES, WAREHOUSES, [MSK, SPB], STOCK, lambda article: suggestions.get(article, [])
+    )
+    unknown = [line for line in preview if line.status == NOT_FOUND]
+    assert [line.suggestions for line in unknown] == [["VS-1001"], ["VS-1001"], [], [], []]

@@ -2,6 +2,7 @@ import { Interaction } from "@web/public/interaction";
 import { registry } from "@web/core/registry";
 import { rpc } from "@web/core/network/rpc";
 import { _t } from "@web/core/l10n/translation";
+import { phaseText, ProgressBar, runJob } from "./portal_job";
 
 const STATUS_CLASSES = {
     ok: "text-bg-success",
@@ -9,9 +10,13 @@ const STATUS_CLASSES = {
     no_stock: "text-bg-warning",
 };
 
+// Share of the bar for sending the file; checking it on the server takes the rest.
+const UPLOAD_SHARE = 20;
+
 /**
- * /my/b2b/quick-order: upload the file with a progress bar, show the preview (nothing is
- * added yet), then add the good lines (and, if ticked, the suggested quantities) in one step.
+ * /my/b2b/quick-order: send the file, follow its check on the server (read, find the
+ * articles, stock, prices) on one progress bar, show the preview (nothing is added yet),
+ * then add the good lines (and, if ticked, the suggested quantities) in one step.
  */
 export class B2bQuickOrder extends Interaction {
     static selector = ".o_b2b_quick_order";
@@ -22,16 +27,13 @@ export class B2bQuickOrder extends Interaction {
 
     setup() {
         this.form = this.el.querySelector(".o_b2b_quick_order_form");
-        this.progress = this.el.querySelector(".o_b2b_progress");
-        this.bar = this.progress.querySelector(".progress-bar");
+        this.progress = new ProgressBar(
+            this.el.querySelector(".o_b2b_progress"),
+            this.el.querySelector(".o_b2b_progress_label")
+        );
         this.status = this.el.querySelector(".o_b2b_status");
         this.previewEl = this.el.querySelector(".o_b2b_preview");
         this.preview = null;
-    }
-
-    setProgress(percent) {
-        this.progress.classList.remove("d-none");
-        this.bar.style.width = `${percent}%`;
     }
 
     upload() {
@@ -40,13 +42,11 @@ export class B2bQuickOrder extends Interaction {
             xhr.open("POST", this.form.action);
             xhr.upload.onprogress = (ev) => {
                 if (ev.lengthComputable) {
-                    // The upload is the first 70%; checking the lines is the rest.
-                    this.setProgress(Math.round((ev.loaded / ev.total) * 70));
+                    this.progress.show(
+                        (ev.loaded / ev.total) * UPLOAD_SHARE,
+                        _t("Sending the file…")
+                    );
                 }
-            };
-            xhr.upload.onload = () => {
-                this.setProgress(85);
-                this.status.textContent = this.el.dataset.checkingText;
             };
             xhr.onload = () => {
                 try {
@@ -60,26 +60,30 @@ export class B2bQuickOrder extends Interaction {
         });
     }
 
+    showJob(status) {
+        this.progress.show(
+            UPLOAD_SHARE + (status.progress * (100 - UPLOAD_SHARE)) / 100,
+            phaseText(status)
+        );
+    }
+
     async onPreview() {
         this.previewEl.replaceChildren();
         this.status.className = "o_b2b_status small mb-2 text-muted";
-        this.status.textContent = this.el.dataset.uploadingText;
-        this.setProgress(0);
-        let result;
-        try {
-            result = await this.waitFor(this.upload());
-        } catch (error) {
-            result = { error: error.message };
-        }
-        this.setProgress(100);
-        this.progress.classList.add("d-none");
+        this.status.textContent = "";
+        this.progress.show(0, _t("Sending the file…"));
+        const result = await runJob(
+            () => this.upload(),
+            (status) => this.showJob(status),
+            (promise) => this.waitFor(promise)
+        );
         if (result.error) {
+            this.progress.hide();
             this.status.className = "o_b2b_status small mb-2 text-danger o_b2b_file_error";
             this.status.textContent = result.error;
             return;
         }
-        this.preview = result;
-        this.status.textContent = "";
+        this.preview = result.result;
         this.renderPreview();
     }
 
@@ -183,7 +187,7 @@ export class B2bQuickOrder extends Interaction {
         }
         if (!chosen.length) {
             this.status.className = "o_b2b_status small mb-2 text-danger";
-            this.status.textContent = this.el.dataset.noneText;
+            this.status.textContent = _t("No line can be added.");
             return;
         }
         ev.target.disabled = true;
@@ -195,7 +199,7 @@ export class B2bQuickOrder extends Interaction {
             return;
         }
         this.status.className = "o_b2b_status small mb-2 text-success";
-        this.status.textContent = this.el.dataset.addedText;
+        this.status.textContent = _t("Lines added to the cart.");
         window.location.href = result.cart_url;
     }
 }

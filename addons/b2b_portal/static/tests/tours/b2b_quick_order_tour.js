@@ -13,9 +13,22 @@ function uploadStep(makeFile) {
     };
 }
 
+// The file is sent, then checked on the server step by step: the bar goes up to 100 %.
+const waitForCheckSteps = [
+    { content: "Ask for the preview", trigger: ".o_b2b_preview_button", run: "click" },
+    {
+        content: "The progress bar shows the check to its end",
+        trigger: ".o_b2b_progress[aria-valuenow='100'] .progress-bar.bg-success",
+    },
+    {
+        content: "The label says the file is checked",
+        trigger: ".o_b2b_progress_label:contains('The file is checked')",
+    },
+];
+
 function previewAddCheckoutSteps() {
     return [
-        { content: "Ask for the preview", trigger: ".o_b2b_preview_button", run: "click" },
+        ...waitForCheckSteps,
         {
             content: "The preview lists the found line",
             trigger: ".o_b2b_preview_table .o_b2b_status_ok",
@@ -54,7 +67,7 @@ registry.category("web_tour.tours").add("b2b_quick_order_tour", {
                     { type: "text/csv" }
                 )
         ),
-        { content: "Ask for the preview", trigger: ".o_b2b_preview_button", run: "click" },
+        ...waitForCheckSteps,
         {
             content: "Unknown articles are shown as not found",
             trigger: ".o_b2b_preview_table .o_b2b_status_not_found",
@@ -63,7 +76,7 @@ registry.category("web_tour.tours").add("b2b_quick_order_tour", {
             content: "Bad quantities are shown",
             trigger: ".o_b2b_preview_table .o_b2b_status_bad_quantity",
         },
-        ...previewAddCheckoutSteps().slice(1),
+        ...previewAddCheckoutSteps().slice(waitForCheckSteps.length),
     ],
 });
 
@@ -72,8 +85,13 @@ registry.category("web_tour.tours").add("b2b_pricelist_roundtrip_tour", {
     url: "/my/b2b/pricelist",
     steps: () => [
         {
-            content: "The price list page offers the XLSX download",
+            content: "Make the XLSX price list",
             trigger: ".o_b2b_pricelist_xlsx",
+            run: "click",
+        },
+        {
+            content: "The progress bar reaches the end and the file is offered",
+            trigger: ".o_b2b_progress[aria-valuenow='100'] ~ .o_b2b_status .o_b2b_pricelist_ready",
         },
         {
             content: "Go to the quick order page",

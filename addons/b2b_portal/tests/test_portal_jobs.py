@@ -1,0 +1,129 @@
+import io
+
+import openpyxl
+
+from odoo.tests import HttpCase, tagged
+
+from ..lib.pricelist_sheet import HEADER_ROW
+from .common import CsrfMixin
+
+
+@tagged("post_install", "-at_install")
+class TestPortalJobs(CsrfMixin, HttpCase):
+    """Long portal work followed step by step over HTTP: only its owner may follow it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        seller = cls.env.ref("tyre_catalog.company_seller")
+        seller.account_fiscal_country_id = seller.country_id  # see common_ordering.py
+        cls.entity = cls.env.ref("b2b_portal.entity_shintorg_main")
+        cls.entity.b2b_region_id = cls.env.ref("tyre_catalog.region_moscow")
+        cls.buyer = cls.env.ref("b2b_portal.demo_user_shintorg_buyer")
+        cls.buyer.b2b_current_entity_id = cls.entity
+        cls.head = cls.env.ref("b2b_portal.demo_user_shintorg_head")
+        cls.head.b2b_current_entity_id = cls.entity
+        cls.stranger = cls.env.ref("b2b_portal.demo_user_kolesa_buyer")
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Tyre VST-JOB-1",
+                "default_code": "VST-JOB-1",
+                "list_price": 5100.0,
+                "is_storable": True,
+                "company_id": False,
+                "taxes_id": [(6, 0, seller.account_sale_tax_id.ids)],
+            }
+        )
+        warehouse = cls.env.ref("tyre_catalog.warehouse_moscow")
+        cls.env["stock.quant"]._update_available_quantity(cls.product, warehouse.lot_stock_id, 9)
+
+    def _login(self, user):
+        self.authenticate(user.login, user.login)
+        return self.csrf_token()
+
+    def _post(self, url, token, **kwargs):
+        return self.url_open(url, data={"csrf_token": token}, allow_redirects=False, **kwargs)
+
+    def _follow(self, status, token):
+        """Ask for the steps of the job until it stops running; every status seen."""
+        statuses = [status]
+        while statuses[-1]["state"] == "running":
+            response = self._post(f"/my/b2b/jobs/{status['id']}/step", token)
+            self.assertEqual(response.status_code, 200)
+            statuses.append(response.json())
+            self.assertLess(len(statuses), 100, "the job must end")
+        return statuses
+
+    def _upload(self, token, content, filename="order.csv"):
+        response = self.url_open(
+            "/my/b2b/quick-order/upload",
+            data={"csrf_token": token},
+            files={"file": (filename, content, "text/csv")},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_only_the_owner_follows_the_file_order(self):
+        token = self._login(self.buyer)
+        status = self._upload(token, b"Article;Quantity\nVST-JOB-1;2\nNO-SUCH-1;1\n")
+        self.assertEqual(
+            (status["state"], status["phase"], status["progress"]), ("running", "read", 0)
+        )
+        job_id = status["id"]
+        # Somebody else, of the same holding (the head) or of another, gets a 404 and the
+        # job does not move.
+        for user in (self.head, self.stranger):
+            other_token = self._login(user)
+            with self.subTest(user=user.login):
+                response = self._post(f"/my/b2b/jobs/{job_id}/step", other_token)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn("VST-JOB-1", response.text)
+        job = self.env["b2b.portal.job"].browse(job_id)
+        self.assertEqual((job.phase, job.progress), ("read", 0))
+        token = self._login(self.buyer)
+        statuses = self._follow(status, token)
+        final = statuses[-1]
+        self.assertEqual(final["state"], "done", final["error"])
+        self.assertEqual(final["progress"], 100)
+        lines = {line["article"]: line for line in final["result"]["lines"]}
+        self.assertEqual(lines["VST-JOB-1"]["status"], "ok")
+        self.assertEqual(lines["VST-JOB-1"]["product_id"], self.product.id)
+        self.assertEqual(lines["NO-SUCH-1"]["status"], "not_found")
+        # The preview changed nothing: the cart is still empty.
+        self.assertFalse(job.order_id.order_line)
+        self.assertEqual(self._post("/my/b2b/jobs/999999999/step", token).status_code, 404)
+
+    def test_bad_uploads_are_answered_in_json(self):
+        token = self._login(self.buyer)
+        response = self.url_open("/my/b2b/quick-order/upload", data={"csrf_token": token})
+        self.assertIn("Choose a CSV, XLSX or XLS file", response.json()["error"])
+        self.assertIn("empty", self._upload(token, b"")["error"])
+        status = self._upload(token, b"\x00\xff\x00junk" * 100)
+        final = self._follow(status, token)[-1]
+        self.assertEqual(final["state"], "error")
+        self.assertIn("not a CSV/XLSX/XLS file", final["error"])
+
+    def test_price_list_prepared_then_downloaded_by_its_owner_only(self):
+        token = self._login(self.buyer)
+        response = self._post("/my/b2b/pricelist/prepare/xlsx", token)
+        self.assertEqual(response.status_code, 200)
+        final = self._follow(response.json(), token)[-1]
+        self.assertEqual(final["state"], "done", final["error"])
+        download = self.url_open(final["download_url"])
+        self.assertEqual(download.status_code, 200)
+        self.assertIn("attachment", download.headers["Content-Disposition"])
+        sheet = openpyxl.load_workbook(io.BytesIO(download.content)).active
+        articles = [row[0] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+        self.assertIn("VST-JOB-1", articles)
+        self._login(self.head)
+        self.assertEqual(self.url_open(final["download_url"]).status_code, 404)
+        # PDF the same way.
+        token = self._login(self.buyer)
+        final = self._follow(self._post("/my/b2b/pricelist/prepare/pdf", token).json(), token)[-1]
+        self.assertEqual(final["state"], "done", final["error"])
+        download = self.url_open(final["download_url"])
+        self.assertEqual(download.status_code, 200)
+        self.assertIn(".pdf", download.headers["Content-Disposition"])
+        # Tests render reports as HTML (Odoo skips wkhtmltopdf under test): the rows are there.
+        self.assertIn(b"VST-JOB-1", download.content)
+        self.assertEqual(self._post("/my/b2b/pricelist/prepare/ods", token).status_code, 404)
