@@ -227,6 +227,17 @@ class TyreCatalogFacet(models.Model):
         dirty.update(product_ids)
 
     @api.model
+    def _mark_tyres_dirty(self, template_field, records):
+        """Refresh the rows of the tyres (archived too) whose template's ``template_field``
+        is one of ``records``."""
+        products = (
+            self.env["product.product"]
+            .with_context(active_test=False)
+            .search([(f"product_tmpl_id.{template_field}", "in", records.ids)])
+        )
+        self._mark_dirty(products.ids)
+
+    @api.model
     def _flush_dirty(self):
         """Write pending ORM changes and refresh the rows of the dirty products."""
         dirty = self.env.cr.precommit.data.pop(DIRTY_KEY, None)

@@ -29,11 +29,6 @@ class TyreModel(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if "name" in vals:
-            products = (
-                self.env["product.product"]
-                .with_context(active_test=False)
-                .search([("product_tmpl_id.tyre_model_id", "in", self.ids)])
-            )
-            self.env["tyre.catalog.facet"]._mark_dirty(products.ids)
+        if "name" in vals:  # the name is in the search text of their tyres
+            self.env["tyre.catalog.facet"]._mark_tyres_dirty("tyre_model_id", self)
         return result
