@@ -6,10 +6,10 @@ index rows that is a dozen GROUP BYs on 200 000 rows; over bitsets it is, per va
 and one popcount on a 25 KB integer (a microsecond or two in CPython), whatever the number of
 matching products. Bit positions are the product ids themselves, so no mapping is kept.
 
-The page of matching products in a sort order comes from the same memory: the ids of every
-active product in each sort order (read from PostgreSQL when the bitmap is built or when a
-change touches a sort key) are walked until the page is full, or, for few matches, the
-matching ids are sorted by their rank.
+The page of matching products in a sort order comes from the same memory: from the ids of
+every active product in that order (read from PostgreSQL on first use, again after a change
+of a sort key) each id's rank and the order's slices as bitsets are derived; few matches are
+sorted by rank, more are collected slice by slice until the page is full.
 
 A ``FacetBitmap`` is immutable once built: ``updated()`` returns a new one sharing the
 untouched bitsets, so readers in other threads keep a consistent view without locks.
@@ -63,14 +63,13 @@ class FacetBitmap:
     (ids of the warehouses holding free stock).
     """
 
-    __slots__ = ("_derived_by_sort", "active", "keys", "memo", "orders", "stock", "values")
+    __slots__ = ("_derived_by_sort", "active", "keys", "memo", "stock", "values")
 
-    def __init__(self, keys, values=None, stock=None, active=0, orders=None):
+    def __init__(self, keys, values=None, stock=None, active=0):
         self.keys = tuple(keys)
         self.values = values if values is not None else {key: {} for key in self.keys}
         self.stock = stock if stock is not None else {}
         self.active = active
-        self.orders = orders or {}
         self._derived_by_sort = {}
         # What the caller derives from the rows' search texts (e.g. the rows a search term
         # matches): kept while no search text, sort key or active flag changes.
@@ -80,10 +79,6 @@ class FacetBitmap:
     def build(cls, keys, rows):
         """A bitmap of ``rows`` (an iterable of row dicts, read once)."""
         return cls(keys).updated(rows)
-
-    def with_orders(self, orders):
-        """This bitmap with ``orders`` ({sort: ids of the active rows in that order})."""
-        return FacetBitmap(self.keys, self.values, self.stock, self.active, orders)
 
     def updated(self, rows, changed_ids=(), reindexed=True):
         """A new bitmap where the products ``changed_ids`` have the rows among ``rows``
@@ -112,7 +107,7 @@ class FacetBitmap:
         active = (self.active & keep) | bits_from_ids(added_active)
         if reindexed:
             return FacetBitmap(self.keys, values, stock, active)
-        bitmap = FacetBitmap(self.keys, values, stock, active, self.orders)
+        bitmap = FacetBitmap(self.keys, values, stock, active)
         bitmap._derived_by_sort = self._derived_by_sort
         bitmap.memo = self.memo
         return bitmap
@@ -181,8 +176,10 @@ class FacetBitmap:
             counts[key] = self.count_values(key, within)
         return matching, counts
 
-    def page(self, matching, sort, offset, limit):
-        """Ids of the rows ``offset`` to ``offset + limit`` of ``matching`` in ``sort``.
+    def page(self, matching, sort, offset, limit, load_order):
+        """Ids of the rows ``offset`` to ``offset + limit`` of ``matching`` in ``sort``;
+        ``load_order(sort)`` gives the ids of all active rows in that order (called once
+        per sort until the next reindexing update).
 
         Few matches are sorted by rank; otherwise the sort order, cut into ORDER_CHUNKS
         consecutive slices kept as bitsets, is scanned slice by slice (one AND each) and
@@ -191,27 +188,29 @@ class FacetBitmap:
         """
         needed = offset + limit
         if matching.bit_count() <= SORT_MATCHES_UP_TO:
-            return self._sorted(ids_from_bits(matching), sort)[offset:needed]
+            return self._sorted(ids_from_bits(matching), sort, load_order)[offset:needed]
+        derived = self._derived(sort, load_order)
         page = []
-        for chunk in self._derived(sort)["chunks"]:
+        # Rows the order does not know yet (read under an older snapshot) come last.
+        for chunk in [*derived["chunks"], ~derived["ordered"]]:
             in_chunk = chunk & matching
             if in_chunk:
-                page += self._sorted(ids_from_bits(in_chunk), sort)
+                page += self._sorted(ids_from_bits(in_chunk), sort, load_order)
                 if len(page) >= needed:
                     break
         return page[offset:needed]
 
-    def _sorted(self, ids, sort):
-        rank = self._derived(sort)["rank"]
+    def _sorted(self, ids, sort, load_order):
+        rank = self._derived(sort, load_order)["rank"]
         outside = len(rank)
         return sorted(ids, key=lambda row_id: rank[row_id] if row_id < outside else outside)
 
-    def _derived(self, sort):
+    def _derived(self, sort, load_order):
         """Rank of each id ({id: position} as an array indexed by id) and the slices of
         the order as bitsets, for ``sort``; built on first use."""
         derived = self._derived_by_sort.get(sort)
         if derived is None:
-            order = self.orders[sort]
+            order = array("i", load_order(sort))
             rank = array("i", [len(order)]) * ((max(order) + 1) if order else 0)
             for position, row_id in enumerate(order):
                 rank[row_id] = position
@@ -219,5 +218,9 @@ class FacetBitmap:
             chunks = [
                 bits_from_ids(order[start : start + step]) for start in range(0, len(order), step)
             ]
-            derived = self._derived_by_sort[sort] = {"rank": rank, "chunks": chunks}
+            derived = self._derived_by_sort[sort] = {
+                "rank": rank,
+                "chunks": chunks,
+                "ordered": bits_from_ids(order),
+            }
         return derived

@@ -11,7 +11,6 @@ so a rollback never leaves them in the shared bitsets.
 
 import threading
 import time
-from array import array
 from collections import namedtuple
 
 from odoo import api, models
@@ -60,12 +59,10 @@ class TyreCatalogBitmap(models.AbstractModel):
                 rows = self._rows("WHERE id = ANY(%s)", [sorted(changed)])
                 reindex = any(reindex for _product, reindex, _writer in changes)
                 bitmap = state.bitmap.updated(rows, changed, reindexed=reindex)
-                if reindex:
-                    bitmap = bitmap.with_orders(self._orders())
                 own = any(writer == own_xid for _product, _reindex, writer in changes)
                 self._share(bitmap, horizon, state.built, own)
                 return bitmap
-        bitmap = FacetBitmap.build(BITMAP_KEYS, self._rows()).with_orders(self._orders())
+        bitmap = FacetBitmap.build(BITMAP_KEYS, self._rows())
         own = False
         if own_xid is not None:
             cr.execute(
@@ -84,16 +81,13 @@ class TyreCatalogBitmap(models.AbstractModel):
             with _LOCK:
                 self.pool._tyre_catalog_bitmap = _State(bitmap, horizon, built)
 
-    def _orders(self):
-        """{sort: ids of the active rows in that order} for every catalog sort."""
-        orders = {}
-        for sort, order_by in SORT_SQL.items():
-            self.env.cr.execute(
-                f"SELECT array_agg(f.id ORDER BY {order_by}) FROM tyre_catalog_facet f"
-                " WHERE f.active"
-            )
-            orders[sort] = array("i", self.env.cr.fetchone()[0] or [])
-        return orders
+    def _sorted_ids(self, sort):
+        """Ids of the active index rows in the catalog sort order ``sort``."""
+        self.env.cr.execute(
+            f"SELECT array_agg(f.id ORDER BY {SORT_SQL[sort]}) FROM tyre_catalog_facet f"
+            " WHERE f.active"
+        )
+        return self.env.cr.fetchone()[0] or []
 
     def _rows(self, where="", params=()):
         """The index rows as dicts for ``FacetBitmap``, streamed."""

@@ -291,7 +291,9 @@ class TyreCatalogQuery(models.AbstractModel):
         matching, counts = bitmap.facet_counts(
             base, facet_bits, keys=(*FACET_COLUMNS, "category"), count_base={"category": stock}
         )
-        page_ids = bitmap.page(matching, sort, (page - 1) * limit, limit)
+        page_ids = bitmap.page(
+            matching, sort, (page - 1) * limit, limit, self.env["tyre.catalog.bitmap"]._sorted_ids
+        )
         rows = []
         if page_ids:
             self.env.cr.execute(self._page_sql(page_ids, warehouse_ids))
@@ -442,7 +444,9 @@ class TyreCatalogQuery(models.AbstractModel):
         bitmap = self.env["tyre.catalog.bitmap"]._get()
         search_bits, result["corrected"] = self._search_bits(query, bitmap)
         matching = search_bits & bitmap.in_stock(warehouses.ids)
-        top_ids = bitmap.page(matching, "popularity", 0, SUGGEST_PRODUCTS)
+        top_ids = bitmap.page(
+            matching, "popularity", 0, SUGGEST_PRODUCTS, self.env["tyre.catalog.bitmap"]._sorted_ids
+        )
         if not top_ids:
             return result
         self.env.cr.execute(

@@ -35,6 +35,7 @@ class TestFacetBitmapSync(TyreCatalogCase):
                 "popularity",
                 0,
                 5,
+                Bitmap._sorted_ids,
             ),
             product.ids,
         )

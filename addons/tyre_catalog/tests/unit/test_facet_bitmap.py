@@ -119,7 +119,7 @@ def test_page_follows_the_sort_order(density, offset):
     rows = [dict(row, active=True) for row in random_rows(rng, 20000)]
     popularity = {row["id"]: rng.randint(0, 500) for row in rows}
     order = sorted(popularity, key=lambda row_id: (-popularity[row_id], row_id))
-    bitmap = FacetBitmap.build(KEYS, rows).with_orders({"popularity": order})
+    bitmap = FacetBitmap.build(KEYS, rows)
     # Matches crowd towards the end of the order, as a brand's tyres do by popularity.
     chosen = {
         row_id
@@ -127,17 +127,29 @@ def test_page_follows_the_sort_order(density, offset):
         if rng.random() < 2 * density * position / len(order)
     }
     expected = [row_id for row_id in order if row_id in chosen][offset : offset + 50]
-    assert bitmap.page(bits_from_ids(chosen), "popularity", offset, 50) == expected
+    page = bitmap.page(bits_from_ids(chosen), "popularity", offset, 50, {"popularity": order}.get)
+    assert page == expected
 
 
 def test_page_after_a_stock_update_keeps_the_order():
     rows = [dict(row, active=True) for row in random_rows(random.Random(10), 3000)]
     order = [row["id"] for row in reversed(rows)]
-    bitmap = FacetBitmap.build(KEYS, rows).with_orders({"name": order})
+    loads = []
+
+    def load_order(sort):
+        loads.append(sort)
+        return order
+
+    bitmap = FacetBitmap.build(KEYS, rows)
+    assert bitmap.page(bitmap.active, "name", 0, 3, load_order) == order[:3]
     moved = dict(rows[0], warehouses=(99,))
     after = bitmap.updated([moved], {moved["id"]}, reindexed=False)
-    assert after.page(after.active, "name", 0, 3) == order[:3]
-    assert after.page(after.in_stock([99]), "name", 0, 3) == [moved["id"]]
+    assert after.page(after.active, "name", 0, 3, load_order) == order[:3]
+    assert after.page(after.in_stock([99]), "name", 0, 3, load_order) == [moved["id"]]
+    assert loads == ["name"], "a stock move keeps the order"
+    renamed = bitmap.updated([rows[1]], {rows[1]["id"]})
+    renamed.page(renamed.active, "name", 0, 3, load_order)
+    assert loads == ["name", "name"], "a reindexing update reads the order again"
 
 
 def test_memo_is_kept_for_stock_moves_only():
@@ -146,3 +158,11 @@ def test_memo_is_kept_for_stock_moves_only():
     bitmap.memo["term"] = 42
     assert bitmap.updated(rows[:1], {1}, reindexed=False).memo == {"term": 42}
     assert bitmap.updated(rows[:1], {1}).memo == {}
+
+
+def test_rows_missing_from_the_order_come_last():
+    rows = [dict(row, active=True) for row in random_rows(random.Random(12), 5000)]
+    order = [row["id"] for row in rows[:-3]]  # read before the last three rows existed
+    bitmap = FacetBitmap.build(KEYS, rows)
+    page = bitmap.page(bitmap.active, "popularity", len(order) - 2, 5, lambda _sort: order)
+    assert page == [*order[-2:], *(row["id"] for row in rows[-3:])]
