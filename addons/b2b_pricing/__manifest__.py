@@ -1,7 +1,7 @@
 {
     "name": "B2B Pricing and Credit",
     "summary": "Contracts, regional price types, volume discounts, credit lines blocking orders",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/b2b-tyres/b2b-portal",
     "author": "B2B Tyres",
@@ -29,6 +29,9 @@
         "demo/b2b_pricing_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "b2b_pricing/static/src/import_progress/*",
+        ],
         "web.assets_frontend": [
             "b2b_pricing/static/src/js/price_breakdown.js",
         ],

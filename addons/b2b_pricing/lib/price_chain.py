@@ -21,6 +21,12 @@ FIXED_PRICE_PROMO = "fixed_price_promo"
 KINDS = (PRICE, DISCOUNT_PERCENT, FIXED_PRICE_PROMO)
 
 
+# Where a contract discount comes from, most specific first (see contract_discount).
+BRAND = "brand"
+CATEGORY = "category"
+OVERALL = "overall"
+
+
 class PriceChainError(LocalizedError):
     """A price or a discount of the chain is out of range."""
 
@@ -87,3 +93,18 @@ def _apply(step, price):
     if step.kind == FIXED_PRICE_PROMO:
         return min(price, new_price)
     return new_price
+
+
+def contract_discount(overall, brand=None, category=None):
+    """(scope, percent) of the contract discount for one product.
+
+    ``brand`` is the contract's line for the product's brand, ``category`` its line for the
+    most specific category of the product (None: no line). A brand line beats a category
+    line, which beats the overall discount. A line counts even at 0 %: it keeps its brand or
+    category out of the overall discount.
+    """
+    if brand is not None:
+        return BRAND, brand
+    if category is not None:
+        return CATEGORY, category
+    return OVERALL, overall or 0

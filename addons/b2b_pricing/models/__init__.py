@@ -1,8 +1,13 @@
+# The mixins first: the models below inherit them.
+from . import b2b_date_range_mixin
+
+# isort: split
 from . import (
     account_move,
     b2b_ageing_line,
     b2b_agent_commission,
     b2b_contract,
+    b2b_contract_discount,
     b2b_personal_price,
     b2b_price,
     b2b_price_type,

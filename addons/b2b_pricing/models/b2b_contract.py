@@ -8,7 +8,7 @@ class B2bContract(models.Model):
 
     _name = "b2b.contract"
     _description = "Customer Contract"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "b2b.date.range.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(string="Number", required=True, tracking=True)
@@ -43,6 +43,13 @@ class B2bContract(models.Model):
     discount_line_ids = fields.One2many(
         "b2b.contract.discount", "contract_id", string="Discounts per Category", copy=True
     )
+    brand_discount_line_ids = fields.One2many(
+        "b2b.contract.brand.discount",
+        "contract_id",
+        string="Discounts per Brand",
+        copy=True,
+        help="A brand line beats the category lines, which beat the overall discount.",
+    )
     payment_term_id = fields.Many2one("account.payment.term", tracking=True)
     is_prepayment = fields.Boolean(
         string="Prepayment",
@@ -72,8 +79,6 @@ class B2bContract(models.Model):
         "agent_commission_rate",
         "credit_limit",
         "overdue_tolerance_days",
-        "date_start",
-        "date_end",
     )
     def _check_terms(self):
         for contract in self:
@@ -101,12 +106,6 @@ class B2bContract(models.Model):
                         "Contract %(contract)s: the credit limit and the overdue tolerance "
                         "cannot be negative.",
                         contract=contract.name,
-                    )
-                )
-            if contract.date_end and contract.date_end < contract.date_start:
-                raise ValidationError(
-                    self.env._(
-                        "Contract %(contract)s ends before it starts.", contract=contract.name
                     )
                 )
 
@@ -142,14 +141,8 @@ class B2bContract(models.Model):
         """{commercial partner id: active contract in force on ``date``} in one query."""
         date = date or fields.Date.context_today(self)
         contracts = self.sudo().search(
-            [
-                ("partner_id", "in", partners.ids),
-                ("state", "=", "active"),
-                ("date_start", "<=", date),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", date),
-            ]
+            Domain([("partner_id", "in", partners.ids), ("state", "=", "active")])
+            & self._in_force_domain(date)
         )
         return {contract.partner_id.id: contract for contract in contracts}
 
@@ -191,8 +184,7 @@ class B2bContract(models.Model):
         for entity in partners.sudo():
             contract = in_force.get(entity.id)
             # credit_limit is company dependent: it belongs to the seller of the contract.
-            partner = entity.with_company(contract.company_id if contract
-                                          else companies[entity.id])
+            partner = entity.with_company(contract.company_id if contract else companies[entity.id])
             if contract:
                 # A prepaid customer has no credit line: OCA's checks must not block its
                 # invoices either (they would, with a limit of 0).
@@ -220,43 +212,17 @@ class B2bContract(models.Model):
                     )
                 partner.credit_limit = contract.credit_limit if on_credit else 0.0
             else:
-                partner.write({
-                    "credit_limit": 0.0,
-                    "risk_invoice_open_include": False,
-                    "risk_invoice_unpaid_include": False,
-                    "risk_sale_order_include": False,
-                })
+                partner.write(
+                    {
+                        "credit_limit": 0.0,
+                        "risk_invoice_open_include": False,
+                        "risk_invoice_unpaid_include": False,
+                        "risk_sale_order_include": False,
+                    }
+                )
 
     @api.model
     def _cron_expire(self):
         """Expire the contracts whose end date has passed (the pricing also checks dates)."""
         today = fields.Date.context_today(self)
         self.search([("state", "=", "active"), ("date_end", "<", today)]).action_expire()
-
-
-class B2bContractDiscount(models.Model):
-    """A contract discount for one product category; the most specific category wins."""
-
-    _name = "b2b.contract.discount"
-    _description = "Contract Discount per Category"
-
-    contract_id = fields.Many2one("b2b.contract", required=True, ondelete="cascade")
-    categ_id = fields.Many2one("product.category", string="Product Category", required=True)
-    discount = fields.Float(string="Discount (%)", digits="Discount")
-
-    _contract_categ_unique = models.Constraint(
-        "UNIQUE(contract_id, categ_id)", "The contract already has a discount for this category."
-    )
-
-    @api.constrains("discount")
-    def _check_discount(self):
-        for line in self:
-            if not 0 <= line.discount < 100:
-                raise ValidationError(
-                    self.env._(
-                        "The discount %(discount)s%% for %(category)s must be at least 0 and "
-                        "less than 100.",
-                        discount=line.discount,
-                        category=line.categ_id.display_name,
-                    )
-                )

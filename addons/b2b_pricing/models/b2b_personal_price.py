@@ -8,8 +8,10 @@ class B2bPersonalPrice(models.Model):
     """A price agreed with one legal entity for one product; replaces its price type's price."""
 
     _name = "b2b.personal.price"
+    _inherit = ["b2b.date.range.mixin"]
     _description = "Personal Price"
     _order = "partner_id, product_id"
+    _rec_name = "product_id"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -29,7 +31,7 @@ class B2bPersonalPrice(models.Model):
         "This legal entity already has a personal price for this product.",
     )
 
-    @api.constrains("price", "date_start", "date_end")
+    @api.constrains("price")
     def _check_price(self):
         for record in self:
             if not 0 <= record.price <= MAX_PRICE:
@@ -42,5 +44,3 @@ class B2bPersonalPrice(models.Model):
                         max=MAX_PRICE,
                     )
                 )
-            if record.date_start and record.date_end and record.date_end < record.date_start:
-                raise ValidationError(self.env._("The personal price ends before it starts."))

@@ -6,6 +6,7 @@ class B2bPriceType(models.Model):
     """A price level (base, wholesale, large wholesale, regional) holding one price per product."""
 
     _name = "b2b.price.type"
+    _inherit = ["mail.thread"]
     _description = "Price Type"
     _order = "sequence, id"
 

@@ -1,11 +1,14 @@
 from odoo import api, fields, models
 
 from ..lib.price_chain import (
+    BRAND,
+    CATEGORY,
     DISCOUNT_PERCENT,
     FIXED_PRICE_PROMO,
     PRICE,
     PriceStep,
     compute_net_price,
+    contract_discount,
 )
 
 
@@ -13,8 +16,9 @@ class B2bPricing(models.AbstractModel):
     """The one pricing service: every price shown or charged to a B2B customer comes from here.
 
     The chain, in this order: price type of the customer's region (or of its contract) →
-    personal price → contract discount (per category, most specific wins, else overall) →
-    volume discount → promotion. A page of products is priced in a handful of queries.
+    personal price → contract discount (the product's brand line, else its most specific
+    category line, else the overall discount) → volume discount → promotion. A page of
+    products is priced in a handful of queries.
     """
 
     _name = "b2b.pricing"
@@ -37,34 +41,60 @@ class B2bPricing(models.AbstractModel):
         _ = self.env._
         result = {}
         for row in self._product_rows(products.ids, terms, date):
-            (product_id, list_price, base_price, type_price, personal, discount, categ_name,
-             promo_kind, promo_discount, promo_price, promo_name) = row
+            (
+                product_id,
+                list_price,
+                base_price,
+                type_price,
+                personal,
+                brand_id,
+                categ_discount,
+                categ_name,
+                promo_kind,
+                promo_discount,
+                promo_price,
+                promo_name,
+            ) = row
             base = base_price if base_price is not None else list_price or 0.0
             steps = []
             if terms["type_id"] != terms["base_id"] and type_price is not None:
-                steps.append(PriceStep(
-                    "price_type", _("Price type %(type)s", type=terms["type_name"]), PRICE,
-                    type_price,
-                ))
+                steps.append(
+                    PriceStep(
+                        "price_type",
+                        _("Price type %(type)s", type=terms["type_name"]),
+                        PRICE,
+                        type_price,
+                    )
+                )
             if personal is not None:
                 steps.append(PriceStep("personal", _("Personal price"), PRICE, personal))
+            brand_discount, brand_name = terms["brands"].get(brand_id, (None, None))
+            scope, discount = contract_discount(terms["discount"], brand_discount, categ_discount)
             if discount:
-                steps.append(PriceStep(
-                    "contract",
-                    _("Contract discount %(discount)s%% (%(category)s)",
-                      discount=discount, category=categ_name),
-                    DISCOUNT_PERCENT, discount,
-                ))
-            elif terms["discount"]:
-                steps.append(PriceStep(
-                    "contract", _("Contract discount %(discount)s%%", discount=terms["discount"]),
-                    DISCOUNT_PERCENT, terms["discount"],
-                ))
+                if scope == BRAND:
+                    label = _(
+                        "Contract discount %(discount)s%% (brand %(brand)s)",
+                        discount=discount,
+                        brand=brand_name,
+                    )
+                elif scope == CATEGORY:
+                    label = _(
+                        "Contract discount %(discount)s%% (%(category)s)",
+                        discount=discount,
+                        category=categ_name,
+                    )
+                else:
+                    label = _("Contract discount %(discount)s%%", discount=discount)
+                steps.append(PriceStep("contract", label, DISCOUNT_PERCENT, discount))
             if terms["volume"]:
-                steps.append(PriceStep(
-                    "volume", _("Volume discount %(discount)s%%", discount=terms["volume"]),
-                    DISCOUNT_PERCENT, terms["volume"],
-                ))
+                steps.append(
+                    PriceStep(
+                        "volume",
+                        _("Volume discount %(discount)s%%", discount=terms["volume"]),
+                        DISCOUNT_PERCENT,
+                        terms["volume"],
+                    )
+                )
             if promo_kind == "percent":
                 steps.append(PriceStep("promotion", promo_name, DISCOUNT_PERCENT, promo_discount))
             elif promo_kind == "fixed":
@@ -101,7 +131,8 @@ class B2bPricing(models.AbstractModel):
     # --- batch queries ------------------------------------------------------------------
 
     def _customer_terms(self, entity_id, date):
-        """Contract in force, price type (contract → partner → region → base), discounts."""
+        """Contract in force, price type (contract → partner → region → base), discounts
+        (overall, volume, and the contract's lines per brand)."""
         self.env.flush_all()
         lang = self.env.lang or "en_US"
         self.env.cr.execute(
@@ -110,7 +141,7 @@ class B2bPricing(models.AbstractModel):
                 SELECT id FROM b2b_price_type WHERE is_base AND active
                  ORDER BY sequence, id LIMIT 1
             )
-            SELECT c.id, c.discount, p.b2b_volume_discount, (SELECT id FROM base),
+            SELECT c.id, c.discount, c.brands, p.b2b_volume_discount, (SELECT id FROM base),
                    COALESCE(c.price_type_id, p.b2b_price_type_id, (
                         SELECT t.id FROM b2b_price_type t
                           JOIN b2b_price_type_b2b_region_rel r ON r.b2b_price_type_id = t.id
@@ -120,14 +151,19 @@ class B2bPricing(models.AbstractModel):
               FROM (SELECT %(entity)s AS id) e
               LEFT JOIN res_partner p ON p.id = e.id
               LEFT JOIN LATERAL (
-                    SELECT id, discount, price_type_id FROM b2b_contract
+                    SELECT id, discount, price_type_id, (
+                           SELECT json_object_agg(d.brand_id, json_build_array(d.discount, b.name))
+                             FROM b2b_contract_brand_discount d
+                             JOIN tyre_brand b ON b.id = d.brand_id
+                            WHERE d.contract_id = b2b_contract.id) AS brands
+                      FROM b2b_contract
                      WHERE partner_id = e.id AND state = 'active' AND date_start <= %(date)s
                        AND (date_end IS NULL OR date_end >= %(date)s)
                      ORDER BY date_start DESC LIMIT 1) c ON TRUE
             """,
             {"entity": entity_id, "date": date},
         )
-        contract_id, discount, volume, base_id, type_id = self.env.cr.fetchone()
+        contract_id, discount, brands, volume, base_id, type_id = self.env.cr.fetchone()
         type_name = ""
         if type_id and type_id != base_id:
             self.env.cr.execute(
@@ -136,19 +172,25 @@ class B2bPricing(models.AbstractModel):
             )
             type_name = self.env.cr.fetchone()[0]
         return {
-            "entity_id": entity_id, "contract_id": contract_id, "discount": discount or 0.0,
-            "volume": volume or 0.0, "base_id": base_id, "type_id": type_id,
+            "entity_id": entity_id,
+            "contract_id": contract_id,
+            "discount": discount or 0.0,
+            "volume": volume or 0.0,
+            "base_id": base_id,
+            "type_id": type_id,
             "type_name": type_name,
+            # {brand id: (discount, brand name)}: the contract's lines per brand (a few).
+            "brands": {int(brand): tuple(line) for brand, line in (brands or {}).items()},
         }
 
     def _product_rows(self, product_ids, terms, date):
-        """One row per product: list price, base and type prices, personal price, the most
-        specific contract discount and the promotion (the product's own, else the one of its
-        most specific category)."""
+        """One row per product: list price, base and type prices, personal price, brand,
+        the contract's most specific category line, and the promotion (the product's own,
+        else the one of its most specific category)."""
         self.env.cr.execute(
             """
             SELECT pp.id, pt.list_price, base.price, typed.price, personal.price,
-                   disc.discount, disc.complete_name,
+                   pt.tyre_brand_id, disc.discount, disc.complete_name,
                    promo.kind, promo.discount, promo.fixed_price, promo.name
               FROM product_product pp
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
@@ -184,8 +226,12 @@ class B2bPricing(models.AbstractModel):
              ORDER BY pp.id
             """,
             {
-                "ids": product_ids, "base": terms["base_id"], "type": terms["type_id"],
-                "entity": terms["entity_id"], "contract": terms["contract_id"], "date": date,
+                "ids": product_ids,
+                "base": terms["base_id"],
+                "type": terms["type_id"],
+                "entity": terms["entity_id"],
+                "contract": terms["contract_id"],
+                "date": date,
                 "lang": self.env.lang or "en_US",
             },
         )

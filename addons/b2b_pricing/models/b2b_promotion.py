@@ -8,6 +8,7 @@ class B2bPromotion(models.Model):
     """A time-limited promotion on a product or a product category: a discount or a price."""
 
     _name = "b2b.promotion"
+    _inherit = ["b2b.date.range.mixin"]
     _description = "Promotion"
     _order = "date_start desc, id"
 
@@ -23,15 +24,9 @@ class B2bPromotion(models.Model):
     discount = fields.Float(string="Discount (%)", digits="Discount")
     fixed_price = fields.Float(digits="Product Price")
 
-    @api.constrains(
-        "date_start", "date_end", "discount", "fixed_price", "kind", "product_id", "categ_id"
-    )
+    @api.constrains("discount", "fixed_price", "kind", "product_id", "categ_id")
     def _check_promotion(self):
         for promo in self:
-            if promo.date_end < promo.date_start:
-                raise ValidationError(
-                    self.env._("The promotion %(name)s ends before it starts.", name=promo.name)
-                )
             if promo.kind == "percent" and not 0 < promo.discount < 100:
                 raise ValidationError(
                     self.env._(

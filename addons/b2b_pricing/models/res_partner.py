@@ -5,6 +5,9 @@ from odoo import Command, api, fields, models
 from ..lib.tiers import tier_status
 
 TURNOVER_MONTHS = 3
+# The risk fields of account_financial_risk / sale_financial_risk a contract includes in the
+# exposure (b2b.contract._apply_credit_terms): open and unpaid invoices, confirmed orders.
+CONTRACT_RISK_FIELDS = {"risk_invoice_open", "risk_invoice_unpaid", "risk_sale_order"}
 
 
 class ResPartner(models.Model):
@@ -153,11 +156,62 @@ class ResPartner(models.Model):
     # --- credit -----------------------------------------------------------------------
 
     def _b2b_credit_used(self):
-        """OCA's exposure (risk_total) read fresh from the database."""
+        """OCA's exposure (risk_total) read fresh from the database.
+
+        With the risk terms a contract sets (open and unpaid invoices and confirmed orders
+        included, nothing else, one currency) it is one SQL query; any other set-up is left
+        to OCA's computation (several ORM read_groups, ~10 times slower).
+        """
         self.ensure_one()
         self.env.flush_all()
-        self.invalidate_recordset()
-        return self.risk_total
+        used = self._b2b_contract_risk()
+        if used is None:
+            self.invalidate_recordset()
+            used = self.risk_total
+        return used
+
+    def _b2b_contract_risk(self):
+        """risk_total as OCA computes it, in one query; None when the set-up is not the
+        contract's (then OCA's risk_total must be used).
+
+        OCA adds up, per included risk field: open and unpaid invoices = residual of the
+        posted, unreconciled lines of the partner on its receivable account (in the allowed
+        companies); confirmed orders = risk_amount of the order lines in the risk states.
+        """
+        included = {field for field, _limit, include in self._risk_field_list() if self[include]}
+        if included != CONTRACT_RISK_FIELDS:
+            return None
+        currency = self.risk_currency_id
+        account = self.property_account_receivable_id
+        self.env.cr.execute(
+            """
+            SELECT i.amount, i.other_currency, o.amount, o.other_currency
+              FROM (SELECT COALESCE(SUM(amount_residual_currency), 0) AS amount,
+                           bool_or(currency_id <> %(currency)s) AS other_currency
+                      FROM account_move_line
+                     WHERE partner_id = %(partner)s AND account_id = %(account)s
+                       AND company_id = ANY(%(companies)s) AND parent_state = 'posted'
+                       AND NOT reconciled) i,
+                   (SELECT COALESCE(SUM(l.risk_amount), 0) AS amount,
+                           bool_or(c.currency_id <> %(currency)s) AS other_currency
+                      FROM sale_order_line l
+                      JOIN res_company c ON c.id = l.company_id
+                     WHERE l.risk_partner_id = %(partner)s AND l.state = ANY(%(states)s)
+                       AND l.company_id = ANY(%(companies)s)) o
+            """,
+            {
+                "partner": self.id,
+                # OCA counts invoices only on a receivable account.
+                "account": account.id if account.account_type == "asset_receivable" else None,
+                "companies": self.env.companies.ids,
+                "currency": currency.id,
+                "states": self.env["sale.order"]._get_risk_states(),
+            },
+        )
+        invoices, foreign_invoices, orders, foreign_orders = self.env.cr.fetchone()
+        if foreign_invoices or foreign_orders:
+            return None  # other currencies: OCA's conversions apply
+        return invoices + orders
 
     def _b2b_overdue(self, tolerance_days):
         """(amount, oldest due date) of receivables overdue by more than ``tolerance_days``."""
@@ -207,10 +261,11 @@ class ResPartner(models.Model):
         template = self.env.ref(template_xmlid).sudo()
         for partner in self:
             template.send_mail(
-                partner.id, force_send=False,
-                email_values={"recipient_ids": [
-                    Command.set(partner._b2b_notification_recipients().ids)
-                ]},
+                partner.id,
+                force_send=False,
+                email_values={
+                    "recipient_ids": [Command.set(partner._b2b_notification_recipients().ids)]
+                },
             )
 
     def _b2b_notification_recipients(self):
@@ -234,12 +289,17 @@ class ResPartner(models.Model):
             elif not overdue and entity.b2b_overdue_notified:
                 entity.b2b_overdue_notified = False
 
-    def _b2b_check_limit_exhausted(self, contract):
-        """After a confirmation: queue the "limit exhausted" message once per exhaustion."""
+    def _b2b_check_limit_exhausted(self, contract, used=None):
+        """After a confirmation: queue the "limit exhausted" message once per exhaustion.
+
+        ``used``: the exposure now, when the caller knows it (else it is read).
+        """
         for entity in self.sudo():
             if contract.is_prepayment or not contract.credit_limit:
                 continue
-            exhausted = entity._b2b_credit_used() >= contract.credit_limit
+            if used is None:
+                used = entity._b2b_credit_used()
+            exhausted = used >= contract.credit_limit
             if exhausted and not entity.b2b_limit_notified:
                 entity._b2b_notify("b2b_pricing.mail_template_credit_exhausted")
                 entity.b2b_limit_notified = True

@@ -61,48 +61,51 @@ class SaleOrder(models.Model):
 
     def action_confirm(self):
         b2b_orders = self.filtered("b2b_contract_id")
+        # Exposure of each legal entity once the orders checked so far are confirmed.
+        exposure = {}
         for order in b2b_orders:
-            order._b2b_check_credit()
+            entity = order.partner_invoice_id.commercial_partner_id
+            exposure[entity] = order._b2b_check_credit(exposure.get(entity))
         if b2b_orders and b2b_orders == self:
             # Our check replaces sale_financial_risk's (which neither locks nor knows the
             # contract terms); its wizard would leave a portal customer without an answer.
             result = super(SaleOrder, self.with_context(bypass_risk=True)).action_confirm()
         else:
             result = super().action_confirm()
-        for order in b2b_orders:
-            order.partner_invoice_id.commercial_partner_id.with_company(
-                order.company_id
-            )._b2b_check_limit_exhausted(order.b2b_contract_id)
+        for entity, used in exposure.items():
+            order = b2b_orders.filtered(
+                lambda o, entity=entity: o.partner_invoice_id.commercial_partner_id == entity
+            )[-1]
+            entity.with_company(order.company_id)._b2b_check_limit_exhausted(
+                order.b2b_contract_id, used
+            )
         return result
 
-    def _b2b_check_credit(self):
+    def _b2b_check_credit(self, used=None):
         """Refuse the confirmation on overdue debt or over the limit, with the numbers.
 
-        The commercial entity's row is locked and written first, in this transaction, so that
-        a parallel confirmation for the same entity waits; under REPEATABLE READ it then fails
-        with a serialization error and is retried (as Odoo does for every request) with a
-        snapshot that includes this order.
+        Returns the legal entity's exposure once this order is confirmed, None when it was
+        not needed (prepaid order, or a credit block lifted by a manager) and not given.
+        ``used``: the exposure already counted, for orders of one entity confirmed together.
+
+        The commercial entity's row is written first (which locks it), in this transaction,
+        so that a parallel confirmation for the same entity waits; under REPEATABLE READ it
+        then fails with a serialization error and is retried (as Odoo does for every
+        request) with a snapshot that includes this order.
         """
         self.ensure_one()
         contract = self.b2b_contract_id
-        entity = self.partner_invoice_id.commercial_partner_id.sudo().with_company(
-            self.company_id
-        )
+        entity = self.partner_invoice_id.commercial_partner_id.sudo().with_company(self.company_id)
         # A serialization failure here is expected under contention and retried: not an error.
         self.env.cr.execute(
-            "SELECT id FROM res_partner WHERE id = %s FOR UPDATE", [entity.id],
-            log_exceptions=False,
-        )
-        self.env.cr.execute(
-            "UPDATE res_partner SET b2b_credit_checked_at = now() at time zone 'UTC' "
-            "WHERE id = %s",
+            "UPDATE res_partner SET b2b_credit_checked_at = now() at time zone 'UTC' WHERE id = %s",
             [entity.id],
             log_exceptions=False,
         )
         entity.invalidate_recordset(["b2b_credit_checked_at"])
-        if self.b2b_credit_lifted:
-            return
         currency = entity.b2b_currency_id
+        if self.b2b_credit_lifted:
+            return None if used is None else used + self._b2b_amount_in(currency)
         overdue, oldest = entity._b2b_overdue(contract.overdue_tolerance_days)
         if overdue:
             raise UserError(
@@ -118,12 +121,11 @@ class SaleOrder(models.Model):
                 )
             )
         if self.b2b_is_prepayment:
-            return
+            return None if used is None else used + self._b2b_amount_in(currency)
         limit = contract.credit_limit
-        used = entity._b2b_credit_used()
-        amount = self.currency_id._convert(
-            self.amount_total, currency, self.company_id, fields.Date.context_today(self)
-        )
+        if used is None:
+            used = entity._b2b_credit_used()
+        amount = self._b2b_amount_in(currency)
         if used + amount > limit:
             raise UserError(
                 self.env._(
@@ -139,3 +141,10 @@ class SaleOrder(models.Model):
                     available=format_amount(self.env, max(limit - used, 0.0), currency),
                 )
             )
+        return used + amount
+
+    def _b2b_amount_in(self, currency):
+        """The order's total in ``currency`` (what it adds to the exposure)."""
+        return self.currency_id._convert(
+            self.amount_total, currency, self.company_id, fields.Date.context_today(self)
+        )

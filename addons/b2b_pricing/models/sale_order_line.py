@@ -28,7 +28,7 @@ class SaleOrderLine(models.Model):
 
     def _compute_price_unit(self):
         prices = self._b2b_prices()
-        super(SaleOrderLine, self.with_context(b2b_prices=prices))._compute_price_unit()
+        return super(SaleOrderLine, self.with_context(b2b_prices=prices))._compute_price_unit()
 
     def _get_display_price(self):
         prices = self.env.context.get("b2b_prices")
@@ -49,7 +49,7 @@ class SaleOrderLine(models.Model):
         b2b_lines = self.filtered(lambda line: line.order_id.b2b_contract_id)
         # The B2B net price already carries every discount; showing one again would double it.
         b2b_lines.discount = 0.0
-        super(SaleOrderLine, self - b2b_lines)._compute_discount()
+        return super(SaleOrderLine, self - b2b_lines)._compute_discount()
 
     def action_b2b_price_breakdown(self):
         self.ensure_one()

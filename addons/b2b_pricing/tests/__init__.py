@@ -4,6 +4,6 @@ from . import (
     test_portal,
     test_price_import,
     test_pricing,
+    test_russian_translation,
     test_volume,
 )
-from . import test_russian_translation

@@ -131,7 +131,7 @@ class B2bPricingCase(TransactionCase):
                 "partner_id": (partner or self.entity).id,
                 "invoice_date": date or self.today,
                 "invoice_payment_term_id": False,
-            "invoice_date_due": due or date or self.today,
+                "invoice_date_due": due or date or self.today,
                 "invoice_line_ids": [
                     Command.create(
                         {

@@ -14,9 +14,13 @@ class TestCredit(B2bPricingCase):
         return self.env["b2b.pricing"].net_prices(self.entity, self.product)[self.product.id]
 
     def mails(self, subject_part):
-        return self.env["mail.mail"].search([("subject", "ilike", subject_part),
-                                             ("model", "=", "res.partner"),
-                                             ("res_id", "=", self.entity.id)])
+        return self.env["mail.mail"].search(
+            [
+                ("subject", "ilike", subject_part),
+                ("model", "=", "res.partner"),
+                ("res_id", "=", self.entity.id),
+            ]
+        )
 
     def test_over_limit_refused_with_numbers_then_lifted(self):
         price = self.unit_price()
@@ -39,14 +43,18 @@ class TestCredit(B2bPricingCase):
         second.action_confirm()
         self.assertEqual(second.state, "sale")
         self.assertEqual(second.b2b_credit_lifted_by, self.manager)
-        self.assertTrue(any("Credit block lifted" in body
-                            for body in second.message_ids.mapped("body")))
+        self.assertTrue(
+            any("Credit block lifted" in body for body in second.message_ids.mapped("body"))
+        )
 
     def _salesman(self):
-        return self.env["res.users"].create({
-            "name": "T Salesman", "login": "t_b2b_salesman",
-            "group_ids": [Command.link(self.env.ref("sales_team.group_sale_salesman").id)],
-        })
+        return self.env["res.users"].create(
+            {
+                "name": "T Salesman",
+                "login": "t_b2b_salesman",
+                "group_ids": [Command.link(self.env.ref("sales_team.group_sale_salesman").id)],
+            }
+        )
 
     def test_prepayment_not_blocked_by_limit(self):
         self.make_contract(is_prepayment=True, credit_limit=0)
@@ -68,8 +76,9 @@ class TestCredit(B2bPricingCase):
 
     def test_prepayment_still_blocked_by_overdue(self):
         self.make_contract(is_prepayment=True, overdue_tolerance_days=0)
-        self.make_invoice(500, date=self.today - relativedelta(days=20),
-                          due=self.today - relativedelta(days=3))
+        self.make_invoice(
+            500, date=self.today - relativedelta(days=20), due=self.today - relativedelta(days=3)
+        )
         with self.assertRaisesRegex(UserError, "overdue"):
             self.make_order().action_confirm()
 
@@ -79,15 +88,19 @@ class TestCredit(B2bPricingCase):
         self.make_order(quantity=2).action_confirm()
         exhausted = self.mails("credit limit exhausted")
         self.assertEqual(len(exhausted), 1)
-        self.assertEqual(set(exhausted.recipient_ids.ids),
-                         {self.entity.id, self.buyer.id, self.manager.partner_id.id})
+        self.assertEqual(
+            set(exhausted.recipient_ids.ids),
+            {self.entity.id, self.buyer.id, self.manager.partner_id.id},
+        )
         self.assertEqual(exhausted.state, "outgoing")
 
         self.entity.invalidate_recordset()
-        self.env["b2b.contract"].search([("partner_id", "=", self.entity.id)]).credit_limit = \
+        self.env["b2b.contract"].search([("partner_id", "=", self.entity.id)]).credit_limit = (
             price * 10
-        self.make_invoice(700, date=self.today - relativedelta(days=20),
-                          due=self.today - relativedelta(days=10))
+        )
+        self.make_invoice(
+            700, date=self.today - relativedelta(days=20), due=self.today - relativedelta(days=10)
+        )
         self.env["res.partner"]._cron_notify_overdue()
         self.env["res.partner"]._cron_notify_overdue()
         overdue = self.mails("overdue invoices")
@@ -109,3 +122,47 @@ class TestCredit(B2bPricingCase):
         self.assertEqual(self.entity.property_payment_term_id, self.payment_30)
         contract.action_expire()
         self.assertEqual(self.entity.credit_limit, 0)
+
+    def assert_exposure_matches_oca(self):
+        entity = self.entity.sudo()
+        self.env.flush_all()
+        fast = entity._b2b_contract_risk()
+        entity.invalidate_recordset()
+        self.assertIsNotNone(fast)
+        self.assertAlmostEqual(fast, entity.risk_total, places=2)
+        return fast
+
+    def test_exposure_in_one_query_equals_oca_risk_total(self):
+        price = self.unit_price()
+        self.make_contract(credit_limit=10_000_000)
+        self.assertEqual(self.assert_exposure_matches_oca(), 0)
+        self.make_order(quantity=3).action_confirm()  # confirmed, not invoiced
+        self.assertAlmostEqual(self.assert_exposure_matches_oca(), price * 3, places=2)
+        self.make_invoice(
+            1000, date=self.today - relativedelta(days=60), due=self.today - relativedelta(days=30)
+        )  # unpaid (past due)
+        open_invoice = self.make_invoice(2500, due=self.today + relativedelta(days=30))
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=open_invoice.ids
+        ).create({"amount": 1000}).action_create_payments()  # partly paid
+        self.make_invoice(400, refund=True)
+        self.assertAlmostEqual(
+            self.assert_exposure_matches_oca(), price * 3 + 1000 + 1500 - 400, places=2
+        )
+
+    def test_exposure_outside_contract_terms_left_to_oca(self):
+        self.make_contract(credit_limit=10_000_000)
+        self.make_invoice(700)
+        self.entity.risk_invoice_draft_include = True
+        self.assertIsNone(self.entity.sudo()._b2b_contract_risk())
+        self.assertEqual(self.entity.sudo()._b2b_credit_used(), self.entity.risk_total)
+
+    def test_orders_confirmed_together_count_each_other(self):
+        price = self.unit_price()
+        self.make_contract(credit_limit=price * 3)
+        orders = self.make_order(quantity=2) | self.make_order(quantity=2)
+        with self.assertRaisesRegex(UserError, "cannot be confirmed on credit"):
+            orders.action_confirm()
+        self.assertEqual(set(orders.mapped("state")), {"draft"})
+        orders[0].action_confirm()
+        self.assertEqual(orders[0].state, "sale")

@@ -24,26 +24,42 @@ class TestParallelConfirmation(TransactionCase):
         super().setUp()
         env = self._committed_env()
         with env.cr:
-            product = env["product.product"].create({
-                "name": "T Parallel service", "type": "service", "list_price": 600.0,
-                "invoice_policy": "order", "taxes_id": [Command.clear()],
-            })
-            entity = env["res.partner"].create({"name": "T Parallel entity", "is_company": True})
-            contract = env["b2b.contract"].create({
-                "name": "T-PARALLEL", "partner_id": entity.id, "credit_limit": 1000.0,
-            })
-            contract.action_activate()
-            orders = env["sale.order"].create([
+            product = env["product.product"].create(
                 {
-                    "partner_id": entity.id,
-                    "order_line": [Command.create({"product_id": product.id,
-                                                   "product_uom_qty": 1})],
+                    "name": "T Parallel service",
+                    "type": "service",
+                    "list_price": 600.0,
+                    "invoice_policy": "order",
+                    "taxes_id": [Command.clear()],
                 }
-                for _buyer in range(2)
-            ])
+            )
+            entity = env["res.partner"].create({"name": "T Parallel entity", "is_company": True})
+            contract = env["b2b.contract"].create(
+                {
+                    "name": "T-PARALLEL",
+                    "partner_id": entity.id,
+                    "credit_limit": 1000.0,
+                }
+            )
+            contract.action_activate()
+            orders = env["sale.order"].create(
+                [
+                    {
+                        "partner_id": entity.id,
+                        "order_line": [
+                            Command.create({"product_id": product.id, "product_uom_qty": 1})
+                        ],
+                    }
+                    for _buyer in range(2)
+                ]
+            )
             env.cr.commit()
-            self.ids = {"product": product.id, "entity": entity.id, "contract": contract.id,
-                        "orders": orders.ids}
+            self.ids = {
+                "product": product.id,
+                "entity": entity.id,
+                "contract": contract.id,
+                "orders": orders.ids,
+            }
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):

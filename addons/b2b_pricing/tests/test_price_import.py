@@ -1,5 +1,9 @@
+import base64
+import json
+
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
 
 from .common import B2bPricingCase
 
@@ -9,48 +13,85 @@ class TestPriceImport(B2bPricingCase):
     def import_file(self, content, filename="prices.csv"):
         progress = []
         counts = self.env["b2b.price"]._import_file(
-            content, filename, progress=lambda done, total: progress.append((done, total))
+            content, filename, progress=lambda *report: progress.append(report)
         )
         return counts, progress
 
     def price(self, product, price_type):
         self.env.invalidate_all()
-        return self.env["b2b.price"].search([
-            ("product_id", "=", product.id), ("price_type_id", "=", price_type.id),
-        ]).price
+        return (
+            self.env["b2b.price"]
+            .search(
+                [
+                    ("product_id", "=", product.id),
+                    ("price_type_id", "=", price_type.id),
+                ]
+            )
+            .price
+        )
 
     def test_cp1251_semicolon_decimal_comma_upserts(self):
         old = self.price(self.product, self.type_wholesale)
         same = self.price(self.products[1], self.type_regional)
         content = (
-            "Артикул;Тип цены;Цена\n"
-            f"{self.product.default_code};T-OPT;{old + 100:.2f}\n".replace(".", ",")
+            f"Артикул;Тип цены;Цена\n{self.product.default_code};T-OPT;{old + 100:.2f}\n".replace(
+                ".", ","
+            )
             + f"{self.products[1].default_code};T Regional;{same:.2f}\n".replace(".", ",")
         ).encode("cp1251")
-        self.env["b2b.price"].search([("product_id", "=", self.products[2].id),
-                                      ("price_type_id", "=", self.type_wholesale.id)]).unlink()
+        self.env["b2b.price"].search(
+            [
+                ("product_id", "=", self.products[2].id),
+                ("price_type_id", "=", self.type_wholesale.id),
+            ]
+        ).unlink()
         content += f"{self.products[2].default_code};t-opt;5000\n".encode("cp1251")
         counts, progress = self.import_file(content)
         self.assertEqual(counts, {"created": 1, "updated": 1, "unchanged": 1})
         self.assertEqual(self.price(self.product, self.type_wholesale), old + 100)
         self.assertEqual(self.price(self.products[2], self.type_wholesale), 5000)
-        self.assertEqual(progress[-1], (3, 3))
+        # Reading, checking, then writing the two prices that change (not the unchanged one).
+        self.assertEqual([phase for phase, *_counts in progress][:2], ["read", "read"])
+        self.assertIn(("check", 3, 3), progress)
+        self.assertEqual(progress[-1], ("write", 2, 2))
 
     def test_utf8_bom_comma_separated(self):
-        content = ("\ufeffarticle,price type,price\n"
-                   f"{self.product.default_code},T-BASE,12345.5\n").encode()
+        content = (
+            f"\ufeffarticle,price type,price\n{self.product.default_code},T-BASE,12345.5\n"
+        ).encode()
         self.import_file(content)
         self.assertEqual(self.price(self.product, self.type_base), 12345.5)
 
     def test_bad_row_reported_with_line_and_nothing_applied(self):
         before = self.price(self.product, self.type_base)
         cases = [
-            (f"{self.product.default_code};T-BASE;1\nNO-SUCH;T-BASE;5\n",
-             "Line 3: no product has the article NO-SUCH"),
-            (f"{self.product.default_code};T-BASE;1\n{self.product.default_code};NOPE;5\n",
-             "Line 3: there is no price type NOPE"),
-            (f"{self.product.default_code};T-BASE;1\n{self.product.default_code};T-OPT;-5\n",
-             "Line 3: the price -5 is negative"),
+            (
+                f"{self.product.default_code};T-BASE;1\nNO-SUCH;T-BASE;5\n",
+                "Line 3: no product has the article NO-SUCH",
+            ),
+            (
+                f"{self.product.default_code};T-BASE;1\n{self.product.default_code};NOPE;5\n",
+                "Line 3: there is no price type NOPE",
+            ),
+            (
+                f"{self.product.default_code};T-BASE;1\n{self.product.default_code};T-OPT;-5\n",
+                "Line 3: the price -5 is negative",
+            ),
+            # The same price type by its code and by its name, or in another case.
+            (
+                f"{self.product.default_code};T-OPT;1\n{self.product.default_code};T Wholesale;5\n",
+                "Line 3: the same product and price type are already on line 2",
+            ),
+            (
+                f"{self.product.default_code};T-OPT;1\nX;T-BASE;1\n"
+                f"{self.product.default_code};t-opt;5\n",
+                "Line 3: no product has the article X",
+            ),
+            (
+                f"{self.product.default_code};T-OPT;1\n{self.products[1].default_code};T-BASE;1\n"
+                f"{self.product.default_code};t-opt;5\n",
+                "Line 4: the same product and price type are already on line 2",
+            ),
         ]
         for body, message in cases:
             with self.subTest(message=message), self.assertRaisesRegex(UserError, message):
@@ -61,15 +102,115 @@ class TestPriceImport(B2bPricingCase):
         with self.assertRaisesRegex(UserError, "has no column for price_type"):
             self.import_file(b"article;amount\nX;1\n")
 
-    def test_wizard(self):
-        import base64  # noqa: PLC0415
+    def test_import_is_logged_on_price_types(self):
+        same = self.price(self.products[1], self.type_wholesale)
+        content = (
+            "article;price type;price\n"
+            f"{self.product.default_code};T-OPT;4321\n"
+            f"{self.products[1].default_code};T-OPT;{same}\n"
+        ).encode()
+        self.import_file(content, "week47.csv")
+        price = self.env["b2b.price"].search(
+            [
+                ("product_id", "=", self.product.id),
+                ("price_type_id", "=", self.type_wholesale.id),
+            ]
+        )
+        # Written by SQL without a user (see b2b.price._write_import); the note says who.
+        self.assertFalse(price.write_uid)
+        self.assertTrue(price.write_date)
+        note = self.type_wholesale.message_ids[:1]
+        self.assertIn("week47.csv", note.body)
+        self.assertIn("0 created, 1 changed, 1 unchanged", note.body)
+        self.assertEqual(note.author_id, self.env.user.partner_id)
+        self.assertFalse(self.type_base.message_ids.filtered(lambda m: "week47" in m.body))
 
-        wizard = self.env["b2b.price.import"].create({
-            "file": base64.b64encode(
-                f"article;price type;price\n{self.product.default_code};T-OPT;4321\n".encode()
-            ),
-            "filename": "p.csv",
-        })
+    def test_wizard_reports_progress_through_the_bus(self):
+        wizard = self.env["b2b.price.import"].create(
+            {
+                "file": base64.b64encode(
+                    f"article;price type;price\n{self.product.default_code};T-OPT;4321\n".encode()
+                ),
+                "filename": "p.csv",
+            }
+        )
+        last = self.env["bus.bus"].sudo().search([], order="id desc", limit=1).id or 0
+        wizard.action_import()
+        self.env.cr.flush()  # bus messages are created when the transaction commits
+        reports = [
+            json.loads(bus.message)["payload"]
+            for bus in self.env["bus.bus"].sudo().search([("id", ">", last)], order="id")
+            if json.loads(bus.message)["type"] == "b2b_price_import_progress"
+        ]
+        self.assertTrue(reports)
+        self.assertEqual({report["wizard_id"] for report in reports}, {wizard.id})
+        percents = [report["percent"] for report in reports]
+        self.assertEqual(percents, sorted(percents))
+        self.assertEqual(percents[-1], 100)
+        self.assertIn("Saving prices: 1 of 1", reports[-1]["message"])
+
+    def test_wizard_hides_the_bar_when_a_row_is_bad(self):
+        wizard = self.env["b2b.price.import"].create(
+            {
+                "file": base64.b64encode(b"article;price type;price\nNO-SUCH;T-OPT;1\n"),
+                "filename": "bad.csv",
+            }
+        )
+        last = self.env["bus.bus"].sudo().search([], order="id desc", limit=1).id or 0
+        with self.assertRaisesRegex(UserError, "Line 2: no product has the article NO-SUCH"):
+            wizard.action_import()
+        self.env.cr.flush()
+        reports = [
+            json.loads(bus.message)["payload"]
+            for bus in self.env["bus.bus"].sudo().search([("id", ">", last)], order="id")
+            if json.loads(bus.message)["type"] == "b2b_price_import_progress"
+        ]
+        self.assertIsNone(reports[-1]["percent"])
+
+    def test_wizard(self):
+        wizard = self.env["b2b.price.import"].create(
+            {
+                "file": base64.b64encode(
+                    f"article;price type;price\n{self.product.default_code};T-OPT;4321\n".encode()
+                ),
+                "filename": "p.csv",
+            }
+        )
         wizard.action_import()
         self.assertEqual(wizard.state, "done")
         self.assertIn("1 changed", wizard.result)
+
+
+@tagged("post_install", "-at_install")
+class TestPriceImportProgressBar(HttpCase):
+    def test_tour_progress_bar_follows_the_server(self):
+        product = self.env["product.product"].create(
+            {"name": "T Progress tyre", "default_code": "T-PROGRESS-1"}
+        )
+        self.env["b2b.price.type"].create({"name": "T Progress type", "code": "T-PROGRESS"})
+        manager = self.env["res.users"].create(
+            {
+                "name": "T Import manager",
+                "login": "t_import_manager",
+                "password": "t_import_manager",
+                "group_ids": [Command.link(self.env.ref("sales_team.group_sale_manager").id)],
+            }
+        )
+        wizard = (
+            self.env["b2b.price.import"]
+            .with_user(manager)
+            .create(
+                {
+                    "file": base64.b64encode(
+                        f"article;price type;price\n{product.default_code};T-PROGRESS;99\n".encode()
+                    ),
+                    "filename": "progress.csv",
+                }
+            )
+        )
+        self.start_tour(
+            f"/odoo/b2b.price.import/{wizard.id}",
+            "b2b_pricing_import_progress",
+            login=manager.login,
+        )
+        self.assertEqual(wizard.state, "done")

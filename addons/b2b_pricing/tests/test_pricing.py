@@ -1,8 +1,12 @@
+from datetime import timedelta
 from decimal import Decimal
+
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import B2bPricingCase
 
@@ -135,8 +139,124 @@ class TestPriceBreakdown(B2bPricingCase):
         self.env["b2b.contract"]._cron_expire()
         self.assertEqual(contract.state, "expired")
 
+    def brand_setup(self):
+        """Brand A on the first tyre (category Tyres), brand B on the first winter tyre."""
+        brand_a, brand_b = self.env["tyre.brand"].create(
+            [{"name": "T Brand A"}, {"name": "T Brand B"}]
+        )
+        self.product.product_tmpl_id.tyre_brand_id = brand_a
+        self.product_winter.product_tmpl_id.tyre_brand_id = brand_b
+        return brand_a, brand_b
+
+    def test_contract_discount_brand_beats_category_beats_overall(self):
+        brand_a, brand_b = self.brand_setup()
+        self.make_contract(
+            discount=5,
+            discount_line_ids=[
+                Command.create({"categ_id": self.categ_tyres.id, "discount": 7}),
+                Command.create({"categ_id": self.categ_winter.id, "discount": 12}),
+            ],
+            brand_discount_line_ids=[
+                Command.create({"brand_id": brand_a.id, "discount": 9}),
+                # 0 %: brand B keeps out of every other contract discount.
+                Command.create({"brand_id": brand_b.id, "discount": 0}),
+            ],
+        )
+        other_brand = self.env["tyre.brand"].create({"name": "T Brand C"})
+        self.products[3].product_tmpl_id.tyre_brand_id = other_brand
+        uncategorised = self.products[2]
+        uncategorised.categ_id = self.env["product.category"].create({"name": "T Other"})
+        expected = {
+            self.product: (9, "brand T Brand A"),  # brand line beats its category line (7)
+            self.product_winter: (0, None),  # 0 % brand line beats category (12) and overall
+            self.products[3]: (12, "T Tyres / T Winter"),  # no line for its brand: category
+            uncategorised: (5, None),  # neither brand nor category line: overall
+        }
+        breakdowns = self.env["b2b.pricing"].price_lines(self.entity, self.products)
+        for product, (percent, label_part) in expected.items():
+            with self.subTest(product=product.name):
+                breakdown = breakdowns[product.id]
+                regional = self.price_of(self.type_regional, product)
+                self.assertEqual(breakdown.net, off(regional, percent))
+                contract_lines = [line for line in breakdown.lines if line.code == "contract"]
+                self.assertEqual(len(contract_lines), 1 if percent else 0)
+                if label_part:
+                    self.assertIn(label_part, contract_lines[0].label)
+                    self.assertIn(f"{percent}", contract_lines[0].label)
+
+    def test_brand_discount_in_manager_breakdown(self):
+        brand_a, _brand_b = self.brand_setup()
+        self.make_contract(
+            brand_discount_line_ids=[Command.create({"brand_id": brand_a.id, "discount": 9})]
+        )
+        wizard = self.env["b2b.price.breakdown"].create(
+            {"partner_id": self.buyer.id, "product_id": self.product.id}
+        )
+        self.assertIn("brand T Brand A", wizard.breakdown_html)
+        net = off(self.price_of(self.type_regional), 9)
+        self.assertIn(f"{net:.2f}", wizard.breakdown_html)
+
+    def test_expired_contract_stops_its_brand_discount(self):
+        brand_a, _brand_b = self.brand_setup()
+        contract = self.make_contract(
+            date_start=self.today.replace(year=2020),
+            date_end=self.today.replace(year=2021),
+            brand_discount_line_ids=[Command.create({"brand_id": brand_a.id, "discount": 9})],
+            activate=False,
+        )
+        contract.state = "active"  # the nightly job has not run yet: the date check applies
+        breakdown = self.breakdown()
+        self.assertNotIn("contract", [line.code for line in breakdown.lines])
+        self.assertEqual(breakdown.net, Decimal(str(self.price_of(self.type_regional))))
+
+    def test_brand_discount_lines_are_checked(self):
+        brand_a, _brand_b = self.brand_setup()
+        contract = self.make_contract(activate=False)
+        for discount in (-1, 100, 150):
+            with self.subTest(discount=discount), self.assertRaises(ValidationError) as error:
+                contract.brand_discount_line_ids = [
+                    Command.create({"brand_id": brand_a.id, "discount": discount})
+                ]
+            self.assertIn("T Brand A must be at least 0", str(error.exception))
+        contract.brand_discount_line_ids = [Command.create({"brand_id": brand_a.id, "discount": 3})]
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            contract.brand_discount_line_ids = [
+                Command.create({"brand_id": brand_a.id, "discount": 4})
+            ]
+            contract.env.flush_all()
+
+    def test_periods_ending_before_they_start_are_refused(self):
+        cases = {
+            "b2b.contract": {"name": "T-BACKWARDS", "partner_id": self.entity.id},
+            "b2b.promotion": {
+                "name": "T Backwards promo",
+                "product_id": self.product.id,
+                "kind": "percent",
+                "discount": 5,
+            },
+            "b2b.personal.price": {
+                "partner_id": self.entity.id,
+                "product_id": self.product.id,
+                "price": 100,
+            },
+        }
+        for model, values in cases.items():
+            with self.subTest(model=model), self.assertRaises(ValidationError) as error:
+                self.env[model].create(
+                    {
+                        **values,
+                        "date_start": self.today + timedelta(days=1),
+                        "date_end": self.today,
+                    }
+                )
+            self.assertRegex(str(error.exception), "ends on .*, before it starts on")
+
     def test_page_of_products_in_few_queries(self):
-        self.make_contract(discount=5)
+        brand_a, _brand_b = self.brand_setup()
+        self.make_contract(
+            discount=5,
+            brand_discount_line_ids=[Command.create({"brand_id": brand_a.id, "discount": 9})],
+        )
         self.env.invalidate_all()
         pricing = self.env["b2b.pricing"]
         with self.assertQueryCount(12):

@@ -11,13 +11,16 @@ class TestVolumeTiers(B2bPricingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.tier_set = cls.env["b2b.volume.tier.set"].create({
-            "name": "T Tiers", "is_default": True,
-            "tier_ids": [
-                Command.create({"name": "T1", "threshold": 10_000, "discount": 1}),
-                Command.create({"name": "T2", "threshold": 50_000, "discount": 3}),
-            ],
-        })
+        cls.tier_set = cls.env["b2b.volume.tier.set"].create(
+            {
+                "name": "T Tiers",
+                "is_default": True,
+                "tier_ids": [
+                    Command.create({"name": "T1", "threshold": 10_000, "discount": 1}),
+                    Command.create({"name": "T2", "threshold": 50_000, "discount": 3}),
+                ],
+            }
+        )
 
     def test_tier_follows_posted_and_reversed_invoices(self):
         invoice = self.make_invoice(20_000)
@@ -31,9 +34,11 @@ class TestVolumeTiers(B2bPricingCase):
         self.assertEqual(self.entity.b2b_tier_name, "T2")
         self.assertFalse(self.entity.b2b_next_tier_name)
         # A credit note for the first invoice brings the turnover back below T2.
-        reversal = self.env["account.move.reversal"].with_context(
-            active_model="account.move", active_ids=invoice.ids
-        ).create({"journal_id": invoice.journal_id.id, "reason": "T return"})
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id, "reason": "T return"})
+        )
         reversal.refund_moves()
         refund = invoice.reversal_move_ids
         refund.action_post()
@@ -49,9 +54,13 @@ class TestVolumeTiers(B2bPricingCase):
         self.assertFalse(self.entity.b2b_tier_name)
 
     def test_holding_scope_sums_entities(self):
-        sister = self.env["res.partner"].create({
-            "name": "T Sister", "is_company": True, "parent_id": self.holding.id,
-        })
+        sister = self.env["res.partner"].create(
+            {
+                "name": "T Sister",
+                "is_company": True,
+                "parent_id": self.holding.id,
+            }
+        )
         (self.entity | sister).b2b_volume_scope = "holding"
         self.make_invoice(6_000)
         self.make_invoice(7_000, partner=sister)

@@ -3,14 +3,18 @@ from decimal import Decimal
 import pytest
 
 from b2b_pricing.lib.price_chain import (
+    BRAND,
+    CATEGORY,
     DISCOUNT_PERCENT,
     FIXED_PRICE_PROMO,
+    OVERALL,
     PRICE,
     PriceBreakdown,
     PriceChainError,
     PriceLine,
     PriceStep,
     compute_net_price,
+    contract_discount,
 )
 
 
@@ -122,3 +126,18 @@ def test_unknown_kind_is_a_programming_error():
 def test_non_numbers_are_refused(value):
     with pytest.raises((TypeError, ValueError)):
         compute_net_price(value, [])
+
+
+@pytest.mark.parametrize(
+    ("overall", "brand", "category", "expected"),
+    [
+        (3, 8, 5, (BRAND, 8)),  # the brand line beats the category line and the overall one
+        (3, None, 5, (CATEGORY, 5)),
+        (3, None, None, (OVERALL, 3)),
+        (3, 0, 5, (BRAND, 0)),  # a 0 % line keeps the brand out of every other discount
+        (3, None, 0, (CATEGORY, 0)),
+        (None, None, None, (OVERALL, 0)),
+    ],
+)
+def test_contract_discount_precedence(overall, brand, category, expected):
+    assert contract_discount(overall, brand, category) == expected
