@@ -74,8 +74,9 @@ fi
 # Cross-module end-to-end tests need every addon, so they run only in the full suite.
 if [ "$MODULES" = "$ADDONS" ] && [ -d "$ROOT/tests/e2e" ] && [ -n "$result" ]; then
     e2e_port=$(free_port)
-    odoo -d "$DB" --http-port="$e2e_port" --db-filter="^$DB\$" --max-cron-threads=0 \
-        >"$RUN/e2e-server.log" 2>&1 &
+    # Not through the odoo() function: $! must be Odoo itself for the kill below to stop it.
+    "$(odoo_python)" -m odoo -c "$STATE/odoo.test.conf" -d "$DB" --http-port="$e2e_port" \
+        --db-filter="^$DB\$" --max-cron-threads=0 >"$RUN/e2e-server.log" 2>&1 &
     server_pid=$!
     trap 'kill $server_pid 2>/dev/null || true' EXIT
     for _ in $(seq 120); do

@@ -1,12 +1,14 @@
-from . import entity_switcher
-from . import portal_documents
-from . import portal_company
-from . import portal_users
-from . import registration
-from . import act_for
-from . import cart
-from . import file_order
-from . import pricelist
-from . import portal_jobs
-from . import saved_cart
-from . import orders
+from . import (
+    act_for,
+    cart,
+    entity_switcher,
+    file_order,
+    orders,
+    portal_company,
+    portal_documents,
+    portal_jobs,
+    portal_users,
+    pricelist,
+    registration,
+    saved_cart,
+)

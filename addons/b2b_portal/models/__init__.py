@@ -1,27 +1,29 @@
-from . import b2b_entity_access
-from . import res_partner
-from . import res_users
-from . import res_config_settings
-from . import b2b_company_registry
-from . import b2b_registration
-from . import b2b_registration_confirmation
-from . import b2b_holding_turnover
-from . import b2b_impersonation_log
-from . import sale_order
-from . import ir_http
-from . import product_template
-from . import product_product
-from . import b2b_customer_article
-from . import b2b_entity_access_approval
-from . import b2b_order_rule
-from . import sale_order_cart
-from . import sale_order_processing
-from . import sale_order_line
-from . import stock_picking
-from . import b2b_saved_cart
-from . import b2b_file_order
-from . import b2b_portal_job
-from . import b2b_pricelist
-from . import website
-from . import b2b_demo_history
-from . import tyre_catalog_query
+from . import (
+    b2b_company_registry,
+    b2b_customer_article,
+    b2b_demo_history,
+    b2b_entity_access,
+    b2b_entity_access_approval,
+    b2b_file_order,
+    b2b_holding_turnover,
+    b2b_impersonation_log,
+    b2b_order_rule,
+    b2b_portal_job,
+    b2b_pricelist,
+    b2b_registration,
+    b2b_registration_confirmation,
+    b2b_saved_cart,
+    ir_http,
+    product_product,
+    product_template,
+    res_config_settings,
+    res_partner,
+    res_users,
+    sale_order,
+    sale_order_cart,
+    sale_order_line,
+    sale_order_processing,
+    stock_picking,
+    tyre_catalog_query,
+    website,
+)

@@ -1,23 +1,25 @@
-from . import test_portal_smoke
-from . import test_record_rules
-from . import test_entity_switcher
-from . import test_cross_holding
-from . import test_registration
-from . import test_act_for
-from . import test_company_portal
-from . import test_cart_checkout
-from . import test_checkout_concurrency
-from . import test_order_rules
-from . import test_saved_cart
-from . import test_file_order
-from . import test_proposal
-from . import test_pricelist
-from . import test_ordering_tours
-from . import test_workplace
-from . import test_user_confirmation
-from . import test_website_company
-from . import test_pricing_tour
-from . import test_orders_portal
-from . import test_russian_translation
-from . import test_catalog_own_codes
-from . import test_portal_jobs
+from . import (
+    test_act_for,
+    test_cart_checkout,
+    test_catalog_own_codes,
+    test_checkout_concurrency,
+    test_company_portal,
+    test_cross_holding,
+    test_entity_switcher,
+    test_file_order,
+    test_order_rules,
+    test_ordering_tours,
+    test_orders_portal,
+    test_portal_jobs,
+    test_portal_smoke,
+    test_pricelist,
+    test_pricing_tour,
+    test_proposal,
+    test_record_rules,
+    test_registration,
+    test_russian_translation,
+    test_saved_cart,
+    test_user_confirmation,
+    test_website_company,
+    test_workplace,
+)

@@ -14,6 +14,7 @@ import time
 from collections import namedtuple
 
 from odoo import api, models
+from odoo.tools import SQL
 
 from ..lib.facet_bitmap import FacetBitmap
 from .tyre_catalog_facet import CHANGED_ALL, FACET_COLUMNS, SORT_SQL
@@ -26,6 +27,7 @@ _ROWS_SQL = f"""
     SELECT id, active, {", ".join(column for column, _type in FACET_COLUMNS.values())},
            category_ids, stock_warehouse_ids
       FROM tyre_catalog_facet
+     WHERE %(ids)s::int[] IS NULL OR id = ANY(%(ids)s::int[])
 """
 _State = namedtuple("_State", "bitmap horizon built")
 _LOCK = threading.Lock()
@@ -56,7 +58,7 @@ class TyreCatalogBitmap(models.AbstractModel):
                 return state.bitmap
             changed = {product_id for product_id, _reindex, _writer in changes}
             if CHANGED_ALL not in changed:
-                rows = self._rows("WHERE id = ANY(%s)", [sorted(changed)])
+                rows = self._rows(sorted(changed))
                 reindex = any(reindex for _product, reindex, _writer in changes)
                 bitmap = state.bitmap.updated(rows, changed, reindexed=reindex)
                 own = any(writer == own_xid for _product, _reindex, writer in changes)
@@ -84,15 +86,18 @@ class TyreCatalogBitmap(models.AbstractModel):
     def _sorted_ids(self, sort):
         """Ids of the active index rows in the catalog sort order ``sort``."""
         self.env.cr.execute(
-            f"SELECT array_agg(f.id ORDER BY {SORT_SQL[sort]}) FROM tyre_catalog_facet f"
-            " WHERE f.active"
+            SQL(
+                "SELECT array_agg(f.id ORDER BY %s) FROM tyre_catalog_facet f WHERE f.active",
+                SQL(SORT_SQL[sort]),
+            )
         )
         return self.env.cr.fetchone()[0] or []
 
-    def _rows(self, where="", params=()):
-        """The index rows as dicts for ``FacetBitmap``, streamed."""
+    def _rows(self, ids=None):
+        """The index rows (of the products ``ids``, all when None) as dicts for
+        ``FacetBitmap``, streamed."""
         cr = self.env.cr
-        cr.execute(f"{_ROWS_SQL} {where}", params)
+        cr.execute(_ROWS_SQL, {"ids": ids})
         keys = (*FACET_COLUMNS, "category", "warehouses")
         while batch := cr.fetchmany(10000):
             for row_id, active, *values in batch:

@@ -11,6 +11,7 @@ the rows that changed.
 """
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .tyre_model import SEASONS
 
@@ -72,22 +73,30 @@ _COLUMNS = """id, product_id, template_id, active, category_ids, width, profile,
     studded, runflat, reinforced, brand_id, model_id, vehicle_type, speed_index, load_index,
     base_price, popularity, promotion, article, size_label, sort_name, search_text,
     stock_warehouse_ids"""
-_INSERT_ROWS_SQL = f"INSERT INTO tyre_catalog_facet ({_COLUMNS}) {_ROWS_SQL} %s"
+# The index rows of the products ``ids`` (all when NULL).
+_INSERT_ROWS_SQL = (
+    f"INSERT INTO tyre_catalog_facet ({_COLUMNS}) {_ROWS_SQL}"
+    " AND (%(ids)s::int[] IS NULL OR pp.id = ANY(%(ids)s::int[]))"
+)
 # What the catalog workers derive more than bitsets from: the sort orders (an inactive row
 # is in none) and the rows that search terms match.
 _INDEXED_KEYS_SQL = (
     "SELECT id, ROW(active, popularity, base_price, promotion, sort_name, search_text)::text"
-    " FROM tyre_catalog_facet %s"
+    " FROM tyre_catalog_facet WHERE id = ANY(%s)"
 )
 # Product id 0 in the change log: the whole index was rebuilt.
 CHANGED_ALL = 0
-_STOCK_SQL = """
+# Free stock per tyre and warehouse, of the products ``ids`` (all when NULL).
+_INSERT_STOCK_SQL = """
+    INSERT INTO tyre_catalog_facet_stock (product_id, warehouse_id, region_id, qty)
     SELECT q.product_id, w.id, w.b2b_region_id, SUM(q.quantity - q.reserved_quantity)
       FROM stock_quant q
       JOIN stock_location l ON l.id = q.location_id AND l.usage = 'internal'
       JOIN stock_warehouse w ON w.id = l.warehouse_id
       JOIN product_product pp ON pp.id = q.product_id
       JOIN product_template pt ON pt.id = pp.product_tmpl_id AND pt.is_tyre
+     WHERE %(ids)s::int[] IS NULL OR q.product_id = ANY(%(ids)s::int[])
+  GROUP BY q.product_id, w.id, w.b2b_region_id
 """
 
 
@@ -208,8 +217,11 @@ class TyreCatalogFacet(models.Model):
             ("template", "(template_id)"),
         ]:
             cr.execute(
-                f"CREATE INDEX IF NOT EXISTS tyre_catalog_facet_{name}_idx "
-                f"ON tyre_catalog_facet {definition}"
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON tyre_catalog_facet %s",
+                    SQL.identifier(f"tyre_catalog_facet_{name}_idx"),
+                    SQL(definition),
+                )
             )
 
         cr.execute("DROP INDEX IF EXISTS tyre_catalog_facet_popularity_idx")  # now covering
@@ -251,18 +263,12 @@ class TyreCatalogFacet(models.Model):
         cr = self.env.cr
         ids = list(product_ids)
         cr.execute("DELETE FROM tyre_catalog_facet_stock WHERE product_id = ANY(%s)", [ids])
-        cr.execute(
-            "INSERT INTO tyre_catalog_facet_stock (product_id, warehouse_id, region_id, qty) "
-            + _STOCK_SQL
-            + " WHERE q.product_id = ANY(%s) GROUP BY q.product_id, w.id, w.b2b_region_id",
-            [ids],
-        )
-        indexed_keys = _INDEXED_KEYS_SQL % "WHERE id = ANY(%s)"
-        cr.execute(indexed_keys, [ids])
+        cr.execute(_INSERT_STOCK_SQL, {"ids": ids})
+        cr.execute(_INDEXED_KEYS_SQL, [ids])
         before = dict(cr.fetchall())
         cr.execute("DELETE FROM tyre_catalog_facet WHERE id = ANY(%s)", [ids])
-        cr.execute(_INSERT_ROWS_SQL % "AND pp.id = ANY(%s)", [ids])
-        cr.execute(indexed_keys, [ids])
+        cr.execute(_INSERT_ROWS_SQL, {"ids": ids})
+        cr.execute(_INDEXED_KEYS_SQL, [ids])
         after = dict(cr.fetchall())
         # Stock moves change none of these: what workers derived from them stays valid.
         cr.execute(
@@ -279,12 +285,8 @@ class TyreCatalogFacet(models.Model):
         self.env.cr.precommit.data.pop(DIRTY_KEY, None)
         cr = self.env.cr
         cr.execute("TRUNCATE tyre_catalog_facet_stock, tyre_catalog_facet")
-        cr.execute(
-            "INSERT INTO tyre_catalog_facet_stock (product_id, warehouse_id, region_id, qty) "
-            + _STOCK_SQL
-            + " GROUP BY q.product_id, w.id, w.b2b_region_id"
-        )
-        cr.execute(_INSERT_ROWS_SQL % "")
+        cr.execute(_INSERT_STOCK_SQL, {"ids": None})
+        cr.execute(_INSERT_ROWS_SQL, {"ids": None})
         count = cr.rowcount
         cr.execute("DELETE FROM tyre_catalog_facet_change")
         cr.execute("INSERT INTO tyre_catalog_facet_change (product_id) VALUES (%s)", [CHANGED_ALL])

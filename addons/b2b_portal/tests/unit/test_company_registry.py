@@ -1,3 +1,4 @@
+import contextlib
 import json
 import socket
 import threading
@@ -66,14 +67,12 @@ class FakeDadata:
                 )
                 if fake.delay:
                     fake.release.wait(fake.delay)
-                try:
+                with contextlib.suppress(OSError):  # the client gave up waiting
                     self.send_response(fake.status)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(fake.body)))
                     self.end_headers()
                     self.wfile.write(fake.body)
-                except OSError:
-                    pass  # the client gave up waiting
 
             def log_message(self, *args):
                 pass
