@@ -189,11 +189,18 @@ class TyreCatalogQuery(models.AbstractModel):
             return None
         bits = 0
         for size in modification.size_ids:
-            bits |= (
-                bitmap.any_of("width", [size.width])
-                & bitmap.any_of("profile", [size.profile])
-                & bitmap.any_of("diameter", [size.diameter])
+            bits |= self._size_bits(
+                bitmap, {"width": size.width, "profile": size.profile, "diameter": size.diameter}
             )
+        return bits
+
+    @api.model
+    def _size_bits(self, bitmap, size):
+        """Bits of the active rows of ``size`` (its width, profile and diameter given)."""
+        bits = bitmap.active
+        for facet in ("width", "profile", "diameter"):
+            if facet in size:
+                bits &= bitmap.any_of(facet, [size[facet]])
         return bits
 
     # ------------------------------------------------------------------ main query
@@ -224,20 +231,19 @@ class TyreCatalogQuery(models.AbstractModel):
                 )
                 bits = bits_from_ids(self.env.cr.fetchone()[0] or [])
             else:
-                bits, corrected = bitmap.active, None
-                for facet in ("width", "profile", "diameter"):
-                    if facet in size:
-                        bits &= bitmap.any_of(facet, [size[facet]])
+                bits, corrected = self._size_bits(bitmap, size), None
             if len(bitmap.memo) >= _MEMO_SIZE:
                 bitmap.memo.clear()
             bitmap.memo[key] = (bits, corrected)
         return bitmap.memo[key]
 
     @api.model
-    def _page_sql(self, page_ids, warehouse_ids):
-        """The rows (product as JSON, position) of the products of ``page_ids``."""
-        return SQL(
-            """SELECT json_build_object(
+    def _page_rows(self, page_ids, warehouse_ids):
+        """The index rows of the products ``page_ids``, in that order, as dicts with their
+        free stock in the warehouses given ([[warehouse id, quantity]])."""
+        self.env.cr.execute(
+            SQL(
+                """SELECT json_build_object(
                        'id', f.id, 'template_id', f.template_id, 'article', f.article,
                        'size', f.size_label,
                        'name', COALESCE(pt.name->>%(lang)s, pt.name->>'en_US'),
@@ -253,17 +259,19 @@ class TyreCatalogQuery(models.AbstractModel):
                                    FROM tyre_catalog_facet_stock s
                                   WHERE s.product_id = f.id AND s.qty > 0
                                     AND s.warehouse_id = ANY(%(warehouses)s::int[]))
-                   )::text, page.position
+                   )::text
               FROM unnest(%(ids)s) WITH ORDINALITY AS page(id, position)
               JOIN tyre_catalog_facet f ON f.id = page.id
               JOIN product_template pt ON pt.id = f.template_id
          LEFT JOIN tyre_brand b ON b.id = f.brand_id
          LEFT JOIN tyre_model m ON m.id = f.model_id
           ORDER BY page.position""",
-            lang=self.env.lang or "en_US",
-            warehouses=warehouse_ids,
-            ids=page_ids,
+                lang=self.env.lang or "en_US",
+                warehouses=warehouse_ids,
+                ids=page_ids,
+            )
         )
+        return [json.loads(value) for (value,) in self.env.cr.fetchall()]
 
     @api.model
     def _run_facet_query(self, filters, search, sort, page, limit, region, vehicle):
@@ -294,10 +302,7 @@ class TyreCatalogQuery(models.AbstractModel):
         page_ids = bitmap.page(
             matching, sort, (page - 1) * limit, limit, self.env["tyre.catalog.bitmap"]._sorted_ids
         )
-        rows = []
-        if page_ids:
-            self.env.cr.execute(self._page_sql(page_ids, warehouse_ids))
-            rows = [json.loads(value) for value, _position in self.env.cr.fetchall()]
+        rows = self._page_rows(page_ids, warehouse_ids) if page_ids else []
         return rows, matching.bit_count(), counts, corrected, warehouse_ids
 
     @api.model
@@ -449,26 +454,16 @@ class TyreCatalogQuery(models.AbstractModel):
         )
         if not top_ids:
             return result
-        self.env.cr.execute(
-            SQL(
-                """SELECT json_build_object(
-                       'id', f.id, 'article', f.article, 'size', f.size_label,
-                       'name', COALESCE(pt.name->>%(lang)s, pt.name->>'en_US'),
-                       'qty', (SELECT COALESCE(sum(s.qty), 0) FROM tyre_catalog_facet_stock s
-                                WHERE s.product_id = f.id
-                                  AND s.warehouse_id = ANY(%(warehouses)s::int[])
-                                  AND s.qty > 0)
-                   )::text
-                  FROM unnest(%(ids)s) WITH ORDINALITY AS top(id, position)
-                  JOIN tyre_catalog_facet f ON f.id = top.id
-                  JOIN product_template pt ON pt.id = f.template_id
-              ORDER BY top.position""",
-                ids=top_ids,
-                lang=self.env.lang or "en_US",
-                warehouses=warehouses.ids,
-            )
-        )
-        lines = [json.loads(value) for (value,) in self.env.cr.fetchall()]
+        lines = [
+            {
+                "id": row["id"],
+                "article": row["article"],
+                "size": row["size"],
+                "name": row["name"],
+                "qty": float(sum(qty for _warehouse, qty in row["stock"] or [])),
+            }
+            for row in self._page_rows(top_ids, warehouses.ids)
+        ]
         products = self.env["product.product"].sudo().browse([line["id"] for line in lines])
         prices = self._catalog_prices(products, self.env.user.partner_id)
         for line in lines:
@@ -476,7 +471,6 @@ class TyreCatalogQuery(models.AbstractModel):
                 image_url=f"/web/image/product.product/{line['id']}/image_128",
                 net_price=prices[line["id"]]["net_price"],
                 currency=prices[line["id"]]["currency"],
-                qty=float(line["qty"]),
             )
         result["products"] = lines
         sizes = bitmap.count_values("size", matching)
