@@ -24,5 +24,24 @@ fi
 echo "$code_stamp" > "$STATE/$DB.stamp"
 
 "$ROOT/scripts/demo_logins.sh" "$DB" "http://localhost:$PORT"
+
+# Every e-mail Odoo sends (orders, invoices, proposals, logins) goes to a local SMTP sink on
+# loopback that keeps each one as a file: nothing leaves the machine.
+MAIL_DIR="$STATE/mail"
+rm -f "$STATE/mail-sink-$PORT.port"
+"$(odoo_python)" "$ROOT/scripts/mail_sink.py" --dir "$MAIL_DIR" --port "${MAIL_PORT:-0}" \
+    --port-file "$STATE/mail-sink-$PORT.port" >"$STATE/mail-sink-$PORT.log" 2>&1 &
+sink_pid=$!
+trap 'kill $sink_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+    [ -s "$STATE/mail-sink-$PORT.port" ] && break
+    kill -0 "$sink_pid" 2>/dev/null || die "the mail sink did not start; see $STATE/mail-sink-$PORT.log"
+    sleep 0.1
+done
+[ -s "$STATE/mail-sink-$PORT.port" ] || die "the mail sink did not start; see $STATE/mail-sink-$PORT.log"
+mail_port=$(cat "$STATE/mail-sink-$PORT.port")
+info "e-mails go to the sink on 127.0.0.1:$mail_port: one .eml each in $MAIL_DIR, listed in file://$MAIL_DIR/index.html"
+
 info "serving http://localhost:$PORT (Ctrl-C to stop)"
-exec "$(odoo_python)" -m odoo -c "$STATE/odoo.dev.conf" -d "$DB" --http-port="$PORT" --db-filter="^$DB\$"
+"$(odoo_python)" -m odoo -c "$STATE/odoo.dev.conf" -d "$DB" --http-port="$PORT" --db-filter="^$DB\$" \
+    --smtp=127.0.0.1 --smtp-port="$mail_port"

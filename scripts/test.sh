@@ -74,21 +74,31 @@ fi
 # Cross-module end-to-end tests need every addon, so they run only in the full suite.
 if [ "$MODULES" = "$ADDONS" ] && [ -d "$ROOT/tests/e2e" ] && [ -n "$result" ]; then
     e2e_port=$(free_port)
+    # The server sends its e-mails to an SMTP sink, as under make run; the tests read them.
+    "$(odoo_python)" "$ROOT/scripts/mail_sink.py" --dir "$RUN/mail" --port 0 \
+        --port-file "$RUN/mail-sink.port" >"$RUN/mail-sink.log" 2>&1 &
+    sink_pid=$!
+    for _ in $(seq 50); do
+        [ -s "$RUN/mail-sink.port" ] && break
+        sleep 0.1
+    done
+    mail_port=$(cat "$RUN/mail-sink.port" 2>/dev/null || echo 0)
     # Not through the odoo() function: $! must be Odoo itself for the kill below to stop it.
     "$(odoo_python)" -m odoo -c "$STATE/odoo.test.conf" -d "$DB" --http-port="$e2e_port" \
-        --db-filter="^$DB\$" --max-cron-threads=0 >"$RUN/e2e-server.log" 2>&1 &
+        --db-filter="^$DB\$" --max-cron-threads=0 --smtp=127.0.0.1 --smtp-port="$mail_port" \
+        >"$RUN/e2e-server.log" 2>&1 &
     server_pid=$!
-    trap 'kill $server_pid 2>/dev/null || true' EXIT
+    trap 'kill $server_pid $sink_pid 2>/dev/null || true' EXIT
     for _ in $(seq 120); do
         curl -fs "http://127.0.0.1:$e2e_port/web/health" >/dev/null 2>&1 && break
         kill -0 "$server_pid" 2>/dev/null || break
         sleep 0.5
     done
     info "end-to-end tests against http://127.0.0.1:$e2e_port"
-    (cd "$ROOT" && ODOO_URL="http://127.0.0.1:$e2e_port" ODOO_DB="$DB" \
+    (cd "$ROOT" && ODOO_URL="http://127.0.0.1:$e2e_port" ODOO_DB="$DB" MAIL_DIR="$RUN/mail" \
         "$(odoo_python)" -m pytest -q -rs --junitxml="$RUN/e2e.xml" tests/e2e) || true
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
+    kill "$server_pid" "$sink_pid" 2>/dev/null || true
+    wait "$server_pid" "$sink_pid" 2>/dev/null || true
     read -r e_pass e_fail e_skip < <("$(odoo_python)" "$ROOT/scripts/junit_counts.py" "$RUN/e2e.xml")
     passed=$((passed + e_pass)); failed=$((failed + e_fail))
     [ "$e_skip" = 0 ] || problems+=("$e_skip end-to-end test(s) skipped (see above)")

@@ -17,6 +17,8 @@
         "security/ir.model.access.csv",
         "security/b2b_portal_security.xml",
         "security/b2b_portal_rules.xml",
+        "security/backoffice_access.xml",
+        "security/b2b_staff_rules.xml",
         "views/res_partner_views.xml",
         "views/b2b_registration_views.xml",
         "views/b2b_impersonation_log_views.xml",
@@ -24,6 +26,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_entity_switcher_templates.xml",
         "views/portal_company_templates.xml",
+        "views/portal_account_templates.xml",
         "views/portal_users_templates.xml",
         "views/registration_templates.xml",
         "security/b2b_ordering_rules.xml",
@@ -44,6 +47,7 @@
         "demo/b2b_pricing_demo.xml",
         "demo/b2b_history_demo.xml",
         "demo/website_demo.xml",
+        "demo/b2b_generic_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
@@ -58,4 +62,5 @@
     },
     "installable": True,
     "application": True,
+    "uninstall_hook": "uninstall_hook",
 }

@@ -1,7 +1,7 @@
 {
     "name": "B2B Pricing and Credit",
     "summary": "Contracts, regional price types, volume discounts, credit lines blocking orders",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/Sales",
     "website": "https://github.com/b2b-tyres/b2b-portal",
     "author": "B2B Tyres",
@@ -14,6 +14,7 @@
         "tyre_catalog",
     ],
     "data": [
+        "security/b2b_staff_groups.xml",
         "security/ir.model.access.csv",
         "security/b2b_pricing_security.xml",
         "data/b2b_pricing_cron.xml",

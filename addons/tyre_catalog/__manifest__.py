@@ -1,7 +1,7 @@
 {
     "name": "Tyre Catalog",
     "summary": "Tyre attributes, regions, per-warehouse stock and a fast cross-filtered catalog",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/b2b-tyres/b2b-portal",
     "author": "B2B Tyres",

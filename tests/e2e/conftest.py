@@ -32,3 +32,33 @@ def login(base_url, username, password):
 @pytest.fixture
 def login_as(base_url):
     return lambda username, password=None: login(base_url, username, password or username)
+
+
+class Rpc:
+    """Model method calls over /web/dataset/call_kw, as the web client makes them, in a
+    session logged in as one user: ``rpc("res.partner", "search_read", domain, fields)``."""
+
+    def __init__(self, base_url, username, password=None):
+        self.base_url = base_url
+        self.session = login(base_url, username, password or username)
+
+    def __call__(self, model, method, *args, **kwargs):
+        response = self.session.post(
+            f"{self.base_url}/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            },
+            timeout=120,
+        )
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            raise AssertionError(body["error"]["data"]["message"])
+        return body["result"]
+
+
+@pytest.fixture
+def rpc_as(base_url):
+    return lambda username, password=None: Rpc(base_url, username, password)

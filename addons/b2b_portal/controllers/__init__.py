@@ -1,9 +1,11 @@
 from . import (
     act_for,
+    acting_entity,
     cart,
     entity_switcher,
     file_order,
     orders,
+    portal_account,
     portal_company,
     portal_documents,
     portal_jobs,

@@ -5,8 +5,9 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from ..lib.form_values import parse_date, parse_quantity
 from ..lib.portal_roles import ORDER
-from .tools import current_entity_or_404, parse_id
+from .tools import attempt, current_entity_or_404, form_value, parse_id
 
 
 class B2bCartPortal(CustomerPortal):
@@ -67,57 +68,54 @@ class B2bCartPortal(CustomerPortal):
         line = cart.order_line.filtered(lambda sol: sol.id == parse_id(line_id)) if cart else None
         if not line:
             raise NotFound()
-        error = None
-        try:
-            with request.env.cr.savepoint():
-                qty = float(quantity or 0)
-                if qty <= 0:
-                    line.unlink()
-                else:
-                    line.product_id._b2b_check_pack_quantity(qty)
-                    line.product_uom_qty = qty
-        except ValueError:
-            error = request.env._("The quantity %(value)s is not a number.", value=quantity)
-        except UserError as exc:
-            error = exc.args[0]
+        _result, error = attempt(
+            lambda: cart._b2b_set_line_quantity(
+                line, form_value(parse_quantity, quantity, allow_zero=True)
+            )
+        )
         if error:
             return request.render(
                 "b2b_portal.portal_b2b_cart", self._b2b_cart_values(cart, entity, error=error)
             )
         return request.redirect("/my/b2b/cart")
 
+    def _b2b_shipping_address(self, entity, value):
+        """The delivery address chosen in the form: one of ``entity``'s, None if none."""
+        if not value:
+            return None
+        addresses = request.env["sale.order"]._b2b_delivery_addresses(entity)
+        address = addresses.filtered(lambda partner: str(partner.id) == str(value).strip())
+        if not address:
+            raise UserError(request.env._("Choose one of the delivery addresses offered."))
+        return address
+
     @http.route("/my/b2b/cart/checkout", type="http", auth="user", website=True, methods=["POST"])
     def b2b_checkout(self, **post):
         entity, cart = self._b2b_cart()
         if not cart:
             return request.redirect("/my/b2b/cart")
-        try:
-            with request.env.cr.savepoint():
-                address_id = int(post.get("partner_shipping_id") or 0)
-                if address_id:
-                    address = (
-                        request.env["sale.order"]
-                        ._b2b_delivery_addresses(entity)
-                        .filtered(lambda a: a.id == address_id)
-                    )
-                    if not address:
-                        raise NotFound()
-                    cart.partner_shipping_id = address
-                delivery = self._b2b_delivery_cost(cart)
-                if delivery:
-                    cart._set_delivery_method(delivery[0])
-                state = cart._b2b_checkout(
-                    payment_mode=post.get("payment_mode") or None,
-                    commitment_date=post.get("commitment_date") or None,
-                    delivery_slot=post.get("delivery_slot") or None,
-                    client_order_ref=(post.get("client_order_ref") or "").strip() or None,
-                    comment=(post.get("comment") or "").strip() or None,
-                    accept_shortage=bool(post.get("accept_shortage")),
-                )
-        except UserError as exc:
+
+        def checkout():
+            address = self._b2b_shipping_address(entity, post.get("partner_shipping_id"))
+            if address:
+                cart.partner_shipping_id = address
+            delivery = self._b2b_delivery_cost(cart)
+            if delivery:
+                cart._set_delivery_method(delivery[0])
+            return cart._b2b_checkout(
+                payment_mode=post.get("payment_mode") or None,
+                commitment_date=form_value(parse_date, post.get("commitment_date")),
+                delivery_slot=post.get("delivery_slot") or None,
+                client_order_ref=(post.get("client_order_ref") or "").strip() or None,
+                comment=(post.get("comment") or "").strip() or None,
+                accept_shortage=bool(post.get("accept_shortage")),
+            )
+
+        state, error = attempt(checkout)
+        if error:
             return request.render(
                 "b2b_portal.portal_b2b_cart",
-                self._b2b_cart_values(cart, entity, error=exc.args[0], post=post),
+                self._b2b_cart_values(cart, entity, error=error, post=post),
             )
         request.website.sale_reset()
         return request.redirect(f"/my/b2b/orders/{cart.id}?checked_out={state}")

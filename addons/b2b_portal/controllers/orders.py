@@ -24,7 +24,7 @@ class B2bOrdersPortal(CustomerPortal):
             entity = entity_or_404(entity_id)
             domain.append(("partner_id.commercial_partner_id", "=", entity.id))
         if status:
-            domain.append(("b2b_state", "=", status))
+            domain.append(("b2b_portal_status", "=", status))
         for value, operator in ((date_from, ">="), (date_to, "<=")):
             if value:
                 try:
@@ -59,7 +59,7 @@ class B2bOrdersPortal(CustomerPortal):
                 "orders": orders,
                 "entities": request.env.user._b2b_entities(),
                 "statuses": request.env["sale.order"]
-                ._fields["b2b_state"]
+                ._fields["b2b_portal_status"]
                 ._description_selection(request.env),
                 "filters": {
                     "entity_id": entity_id and int(entity_id),
@@ -76,7 +76,7 @@ class B2bOrdersPortal(CustomerPortal):
         domain = self._b2b_order_domain(entity_id, status, date_from, date_to)
         orders = request.env["sale.order"].search(domain, order="date_order desc")
         _ = request.env._
-        states = dict(orders._fields["b2b_state"]._description_selection(request.env))
+        states = dict(orders._fields["b2b_portal_status"]._description_selection(request.env))
         labels = {
             "number": _("Order"),
             "date": _("Date"),
@@ -96,7 +96,7 @@ class B2bOrdersPortal(CustomerPortal):
                     order.date_order.date(),
                     order.partner_id.commercial_partner_id.name,
                     order.b2b_buyer_id.name or "",
-                    states.get(order.b2b_state, ""),
+                    states.get(order.b2b_portal_status, ""),
                     order.client_order_ref or "",
                     order.amount_total,
                     order.currency_id.name,

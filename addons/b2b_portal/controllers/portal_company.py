@@ -2,6 +2,7 @@ from werkzeug.exceptions import NotFound
 
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.fields import Domain
 from odoo.http import request
 
 from ..lib.portal_roles import ADDRESSES, USERS
@@ -29,11 +30,7 @@ class B2bCompanyPortal(CustomerPortal):
                 "holding": holding,
                 "manager": manager.sudo(),
                 "substitute": substitute.sudo() if substitute != manager else substitute,
-                "manager_messages": holding.sudo().message_ids.filtered(
-                    lambda m: m.message_type == "comment"
-                )[:10]
-                if holding
-                else [],
+                "manager_messages": self._b2b_manager_messages(holding),
                 "can_manage_users": user._b2b_has_right(entity, USERS),
                 "can_edit_addresses": user._b2b_has_right(entity, ADDRESSES),
                 "addresses": entity.sudo().child_ids.filtered(lambda p: p.type == "delivery"),
@@ -41,6 +38,24 @@ class B2bCompanyPortal(CustomerPortal):
         )
         values.update(extra)
         return values
+
+    def _b2b_manager_messages(self, holding):
+        """The last messages exchanged with the manager on the holding; never the manager's
+        internal notes (log notes, internal subtypes), which are for the seller's staff."""
+        if not holding:
+            return []
+        Message = request.env["mail.message"]
+        domain = (
+            Domain(
+                [
+                    ("model", "=", "res.partner"),
+                    ("res_id", "=", holding.id),
+                    ("message_type", "=", "comment"),
+                ]
+            )
+            & Message._get_search_domain_share()
+        )
+        return Message.sudo().search(domain, order="id desc", limit=10)
 
     @http.route("/my/company", type="http", auth="user", website=True)
     def b2b_company(self, **kwargs):

@@ -11,11 +11,20 @@ class B2bSavedCartPortal(CustomerPortal):
     """/my/b2b/saved-carts: save the cart as…, list, add into the cart, rename, update, delete.
 
     Record rules show the saved carts of every entity the user acts for; adding one into the
-    cart of another entity also checks that the user may order for both.
+    cart of another entity also checks that the user may order for both. Portal users only
+    read saved carts: these routes write them as superuser once the user's ordering right
+    for the saved cart's entity is checked.
     """
 
     def _b2b_saved_cart_or_404(self, saved_cart_id):
         return record_or_404("b2b.saved.cart", saved_cart_id)
+
+    def _b2b_saved_cart_sudo_or_404(self, saved_cart_id):
+        """The saved cart (sudo) if the user may order for its entity; otherwise a 404."""
+        saved = self._b2b_saved_cart_or_404(saved_cart_id)
+        with access_as_404():
+            request.env.user._b2b_check_access(saved.entity_id, right=ORDER)
+        return saved.sudo()
 
     def _b2b_render(self, **extra):
         entity = current_entity_or_404(right=ORDER)
@@ -40,11 +49,11 @@ class B2bSavedCartPortal(CustomerPortal):
         return result if error is None else self._b2b_render(error=error)
 
     def _b2b_saved_cart_action(self, saved_cart_id, action):
-        """``action(saved cart)`` as one user action, then back to the list."""
-        saved = self._b2b_saved_cart_or_404(saved_cart_id)
+        """``action(saved cart, sudo)`` as one user action, then back to the list."""
+        saved_sudo = self._b2b_saved_cart_sudo_or_404(saved_cart_id)
 
         def run():
-            action(saved)
+            action(saved_sudo)
             return request.redirect("/my/b2b/saved-carts")
 
         return self._b2b_run(run)
@@ -61,7 +70,8 @@ class B2bSavedCartPortal(CustomerPortal):
             )
 
         def save():
-            request.env["b2b.saved.cart"]._b2b_save(cart, name)
+            saved_carts_sudo = request.env["b2b.saved.cart"].sudo()
+            saved_carts_sudo._b2b_save(cart, name)
             return request.redirect("/my/b2b/saved-carts")
 
         return self._b2b_run(save)
@@ -93,10 +103,10 @@ class B2bSavedCartPortal(CustomerPortal):
         methods=["POST"],
     )
     def b2b_saved_cart_rename(self, saved_cart_id, name="", **kwargs):
-        def rename(saved):
+        def rename(saved_sudo):
             if not name.strip():
                 raise UserError(request.env._("Give the saved cart a name."))
-            saved.name = name.strip()
+            saved_sudo.name = name.strip()
 
         return self._b2b_saved_cart_action(saved_cart_id, rename)
 
@@ -110,12 +120,12 @@ class B2bSavedCartPortal(CustomerPortal):
     def b2b_saved_cart_update(self, saved_cart_id, **kwargs):
         """Replace the saved lines with the current cart's."""
 
-        def update(saved):
+        def update(saved_sudo):
             cart = request.website._b2b_cart()
             if not cart:
                 raise UserError(request.env._("The cart is empty: there is nothing to save."))
-            saved._b2b_check_usable_for(cart._b2b_entity())
-            request.env["b2b.saved.cart"]._b2b_save(cart, saved.name, saved_cart=saved)
+            saved_sudo._b2b_check_usable_for(cart._b2b_entity())
+            saved_sudo._b2b_save(cart, saved_sudo.name, saved_cart=saved_sudo)
 
         return self._b2b_saved_cart_action(saved_cart_id, update)
 
@@ -127,6 +137,4 @@ class B2bSavedCartPortal(CustomerPortal):
         methods=["POST"],
     )
     def b2b_saved_cart_delete(self, saved_cart_id, **kwargs):
-        saved = self._b2b_saved_cart_or_404(saved_cart_id)
-        saved.unlink()
-        return request.redirect("/my/b2b/saved-carts")
+        return self._b2b_saved_cart_action(saved_cart_id, lambda saved_sudo: saved_sudo.unlink())

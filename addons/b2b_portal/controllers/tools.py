@@ -7,6 +7,8 @@ from werkzeug.exceptions import NotFound
 from odoo.exceptions import AccessError, UserError
 from odoo.http import content_disposition, request
 
+from ..lib.form_values import FormValueError
+
 
 def safe_redirect(url, default="/my"):
     """Only same-site paths: an open redirect would help phishing."""
@@ -60,6 +62,15 @@ def current_entity_or_404(right=None):
     if not entity:
         raise NotFound()
     return entity_or_404(entity.id, right=right)
+
+
+def form_value(parse, value, **options):
+    """``parse(value)`` with a parser of ``lib.form_values``; a bad value raises a UserError
+    in the user's language (``attempt`` shows it)."""
+    try:
+        return parse(value, **options)
+    except FormValueError as exc:
+        raise UserError(exc.render(request.env._)) from None
 
 
 def attempt(action):

@@ -30,3 +30,9 @@ class LocalizedError(ValueError):
 
     def __str__(self):
         return self.render()
+
+
+def _lt(message):
+    """Mark ``message`` for Odoo's term extraction (it looks for ``_lt("...")``): it goes to
+    the addon's i18n/ru.po and is translated when the Odoo layer renders the message."""
+    return message

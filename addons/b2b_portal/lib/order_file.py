@@ -8,7 +8,7 @@ multiple of the pack size, not enough stock. Repeated articles are merged and sa
 
 from dataclasses import dataclass, field
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
 from .job_progress import Phase, Plan
 from .pack_sizes import merge_duplicates, round_to_pack
 
@@ -36,12 +36,6 @@ PLAN = Plan(
 
 class OrderFileMessage(LocalizedError):
     """Why a line of the file cannot go into the cart, in the user's language."""
-
-
-def _lt(message):
-    """Mark ``message`` for Odoo's term extraction (it looks for ``_lt("...")``): it goes to
-    the addon's i18n/ru.po and is translated when the Odoo layer renders the message."""
-    return message
 
 
 def normalize_article(text):

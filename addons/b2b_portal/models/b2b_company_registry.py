@@ -39,9 +39,12 @@ class B2bCompanyRegistry(models.AbstractModel):
             raise UserError(error.render(self.env._)) from None
         return inn, kpp
 
+    @api.private
     @api.model
     def b2b_lookup(self, inn):
         """Requisites of the company with ``inn`` as a dict, or None when the registry has none.
+
+        A paid outside service: not over RPC, only through the routes that throttle it.
 
         Raises UserError with a clear message for a bad INN, a time-out or a service error.
         """

@@ -28,7 +28,13 @@ class B2bDemoHistory(models.AbstractModel):
         company = self.env.ref("tyre_catalog.company_seller")
         env = (
             self.with_company(company)
-            .with_context(tracking_disable=True, mail_notrack=True, bypass_risk=True)
+            .with_context(
+                tracking_disable=True,
+                mail_notrack=True,
+                bypass_risk=True,
+                # Drafts, dated back before they are posted.
+                b2b_invoice_on_confirm="draft",
+            )
             .env
         )
         today = fields.Date.context_today(self)
@@ -80,7 +86,7 @@ class B2bDemoHistory(models.AbstractModel):
             picking.move_ids.picked = True
             picking._action_done()
             picking.date_done = order_datetime + timedelta(days=2)
-        invoice = order._create_invoices()
+        invoice = order.invoice_ids  # issued by the confirmation
         invoice.invoice_date = order_date + timedelta(days=2)
         invoice.action_post()
         if payment in ("paid", "partial"):

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import format_amount
 
 
 class B2bEntityAccess(models.Model):
@@ -18,9 +19,8 @@ class B2bEntityAccess(models.Model):
         help="Orders of this buyer with products of these categories wait for the head's "
         "approval, whatever the amount.",
     )
-    approval_currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.company.currency_id
-    )
+    # The amount is compared with the orders' totals, in the currency of the entity's seller.
+    approval_currency_id = fields.Many2one(related="entity_id.b2b_currency_id")
 
     def _b2b_approval_reason(self, order):
         """Why ``order`` placed under this access needs the head's approval, or ''."""
@@ -31,7 +31,7 @@ class B2bEntityAccess(models.Model):
         if self.approval_amount and order.amount_total > self.approval_amount:
             return _(
                 "The order exceeds %(amount)s, the approval limit set by the head.",
-                amount=self.approval_amount,
+                amount=format_amount(self.env, self.approval_amount, self.approval_currency_id),
             )
         categories = self.approval_categ_ids
         if categories:

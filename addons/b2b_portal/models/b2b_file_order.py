@@ -253,26 +253,26 @@ class B2bFileOrder(models.AbstractModel):
     def _apply(self, order, lines):
         """Add the chosen preview lines [{product_id, warehouse_id, quantity}] in one step.
 
-        Everything is checked again (the preview may be old): one bad line refuses all.
+        Everything is checked again on the one way into the cart (the preview may be old):
+        one bad line refuses all.
         """
         _ = self.env._
         if not lines:
             raise UserError(_("There are no lines to add."))
-        entity = order._b2b_entity()
-        allowed = self._b2b_warehouses(entity)
+        if not isinstance(lines, list):
+            raise UserError(_("The lines to add are not valid."))
         Product = self.env["product.product"].sudo()
+        Warehouse = self.env["stock.warehouse"].sudo()
         items = []
         for line in lines:
             try:
                 product = Product.browse(int(line["product_id"])).exists()
-                warehouse = allowed.browse(int(line["warehouse_id"]))
-                quantity = float(line["quantity"])
-            except (KeyError, TypeError, ValueError):
+                warehouse = Warehouse.browse(int(line["warehouse_id"])).exists()
+                quantity = line["quantity"]
+            except (KeyError, TypeError, ValueError, OverflowError):
                 raise UserError(_("The lines to add are not valid.")) from None
-            if not product or not product.active or not product.sale_ok:
+            if not product:
                 raise UserError(_("A product of the list is no longer sold; preview again."))
-            if warehouse not in allowed:
-                raise UserError(_("You cannot order from this warehouse."))
             items.append((product, warehouse, quantity))
         order._b2b_add_lines(items)
         return len(items)
@@ -280,9 +280,7 @@ class B2bFileOrder(models.AbstractModel):
     # ------------------------------------------------------------------ lookups
     @api.model
     def _b2b_warehouses(self, entity):
-        region = entity._b2b_catalog_region()
-        warehouses = region.warehouse_ids if region else self.env["stock.warehouse"]
-        return warehouses.sudo().sorted("id")
+        return self.env["sale.order"]._b2b_region_warehouses(entity)
 
     @api.model
     def _b2b_articles(self, texts, entity):

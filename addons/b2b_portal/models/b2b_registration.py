@@ -169,14 +169,23 @@ class B2bRegistration(models.Model):
                     )
                 )
             registration.write(registration._b2b_create_customer())
-            registration.contact_id._b2b_grant_portal_access()
+            contact = registration.contact_id
+            failure = contact._b2b_login_mail_failure(contact._b2b_grant_portal_access())
             registration.activity_ids.action_done()
-            registration.message_post(
-                body=self.env._(
+            if failure:
+                body = self.env._(
+                    "Customer created, but the login could not be e-mailed to %(email)s "
+                    "(%(reason)s). Once the mail server works, send it again from the "
+                    "contact: Actions > Grant portal access.",
+                    email=registration.email,
+                    reason=failure,
+                )
+            else:
+                body = self.env._(
                     "Customer created; the login was e-mailed to %(email)s.",
                     email=registration.email,
                 )
-            )
+            registration.message_post(body=body)
         return True
 
     def _b2b_create_customer(self):

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class B2bSavedCart(models.Model):
@@ -69,36 +69,51 @@ class B2bSavedCart(models.Model):
     def _b2b_add_to(self, order):
         """Add the lines into ``order`` (re-priced for its entity); return the unavailable ones.
 
-        Archived products and lines whose warehouse has not enough free stock are left out
-        and returned as messages; everything else is added in one go.
+        Lines that cannot go into the cart (product no longer sold, warehouse outside the
+        region, not enough free stock...) are left out and returned as messages; everything
+        else is added in one go, the one way into a cart.
         """
         self.ensure_one()
         self._b2b_check_usable_for(order._b2b_entity())
-        _ = self.env._
-        lines = self.sudo().line_ids
-        free = order._b2b_free_stock(lines.product_id.ids, lines.warehouse_id.ids, order.ids)
-        items, problems = [], []
-        for line in lines:
-            product = line.product_id.with_context(active_test=False)
-            if not product.active or not product.sale_ok:
-                problems.append(_("%(product)s is no longer sold.", product=product.display_name))
-                continue
-            available = free.get((product.id, line.warehouse_id.id), 0.0)
-            if line.quantity > available:
-                problems.append(
-                    _(
-                        "%(product)s: %(available)s left at %(warehouse)s, %(quantity)s saved.",
-                        product=product.display_name,
-                        available=max(int(available), 0),
-                        warehouse=line.warehouse_id.name,
-                        quantity=int(line.quantity),
+        items = [
+            (line.product_id, line.warehouse_id, line.quantity) for line in self.sudo().line_ids
+        ]
+        refused = order._b2b_add_lines(items, partial=True)
+        return [message for _product, _warehouse, message in refused]
+
+    # ------------------------------------------------------------------ integrity
+    # Portal users only read saved carts; whatever writes them, these hold.
+    @api.constrains("entity_id", "owner_id")
+    def _check_entity_and_owner(self):
+        for cart in self:
+            if not cart.entity_id.b2b_holding_id:
+                raise ValidationError(
+                    self.env._("A saved cart belongs to a legal entity of a holding.")
+                )
+            owner = cart.owner_id
+            acts = (
+                self.env["b2b.entity.access"]
+                .sudo()
+                .search_count(
+                    [("contact_id", "=", owner.id), ("entity_id", "=", cart.entity_id.id)], limit=1
+                )
+            )
+            if owner and owner.sudo().user_ids.filtered("share") and not acts:
+                raise ValidationError(
+                    self.env._(
+                        "%(owner)s does not act for %(entity)s: the saved cart cannot be theirs.",
+                        owner=owner.name,
+                        entity=cart.entity_id.name,
                     )
                 )
-                continue
-            items.append((product, line.warehouse_id, line.quantity))
-        if items:
-            order._b2b_add_lines(items)
-        return problems
+        self.line_ids._check_warehouse_region()
+
+    def write(self, vals):
+        holdings = {cart: cart.holding_id for cart in self.sudo()} if "entity_id" in vals else {}
+        result = super().write(vals)
+        if any(cart.holding_id != holding for cart, holding in holdings.items()):
+            raise UserError(self.env._("A saved cart stays in its holding."))
+        return result
 
 
 class B2bSavedCartLine(models.Model):
@@ -109,3 +124,27 @@ class B2bSavedCartLine(models.Model):
     product_id = fields.Many2one("product.product", required=True, ondelete="cascade")
     warehouse_id = fields.Many2one("stock.warehouse", ondelete="set null")
     quantity = fields.Float(required=True, default=1.0)
+
+    @api.constrains("saved_cart_id", "warehouse_id")
+    def _check_warehouse_region(self):
+        for line in self.filtered("warehouse_id"):
+            entity = line.saved_cart_id.entity_id
+            if line.warehouse_id not in self.env["sale.order"]._b2b_region_warehouses(entity):
+                raise ValidationError(
+                    self.env._(
+                        "%(product)s: the warehouse %(warehouse)s does not serve the region "
+                        "of %(entity)s.",
+                        product=line.product_id.sudo().display_name,
+                        warehouse=line.warehouse_id.sudo().name,
+                        entity=entity.name,
+                    )
+                )
+
+    def write(self, vals):
+        carts = (
+            {line: line.saved_cart_id for line in self.sudo()} if "saved_cart_id" in vals else {}
+        )
+        result = super().write(vals)
+        if any(line.saved_cart_id != cart for line, cart in carts.items()):
+            raise UserError(self.env._("A saved-cart line stays in its saved cart."))
+        return result

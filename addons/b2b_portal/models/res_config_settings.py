@@ -24,6 +24,14 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="b2b_portal.registration_team_id",
         help="Sales team whose shared queue receives new registration requests.",
     )
+    b2b_invoice_on_confirm = fields.Selection(
+        [("posted", "Posted invoice"), ("draft", "Draft invoice")],
+        string="Invoice on Confirmation",
+        config_parameter="b2b_portal.invoice_on_confirm",
+        default="posted",
+        help="What confirming a customer's order issues: the invoice, posted and e-mailed, "
+        "or a draft for the accountant to check and post.",
+    )
     b2b_act_for_minutes = fields.Integer(
         string="Acting for a Customer (minutes)",
         config_parameter="b2b_portal.act_for_minutes",

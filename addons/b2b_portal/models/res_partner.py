@@ -4,7 +4,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.b2b_pricing.models.res_partner import TURNOVER_MONTHS
-from odoo.exceptions import UserError
+from odoo.addons.b2b_pricing.models.res_partner_risk_fields import STAFF
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import unique
 
 
 class ResPartner(models.Model):
@@ -55,6 +57,21 @@ class ResPartner(models.Model):
                 partner.child_ids.filtered("is_company") if partner.is_b2b_holding else False
             )
 
+    def _can_be_edited_by_current_customer(self, **kwargs):
+        """Odoo's address forms (portal, checkout) may edit this partner?
+
+        Odoo answers yes for any delivery address of anybody. The partners of a holding are
+        edited only under My company, where the role is checked, and B2B users never go
+        through Odoo's forms; others edit only their own customer's addresses.
+        """
+        self.ensure_one()
+        if self.sudo().b2b_holding_id or self.env.user._b2b_is_customer_user():
+            return False
+        current = self._get_current_partner(**kwargs)
+        return super()._can_be_edited_by_current_customer(**kwargs) and (
+            self == current or self.commercial_partner_id == current.commercial_partner_id
+        )
+
     def _b2b_personal_manager(self):
         """The salesperson of the holding (or of this partner when it has no holding)."""
         self.ensure_one()
@@ -90,11 +107,31 @@ class ResPartner(models.Model):
                 wizard_user.action_grant_access()
         return self.env["res.users"].sudo().search([("partner_id", "in", self.ids)])
 
+    @api.model
+    def _b2b_login_mail_failure(self, users):
+        """Why the invitation e-mail of ``users`` did not reach the mail server ('' when it
+        did). Odoo sends it at once and only logs a failure: the e-mail stays, with the
+        reason, in the mail queue."""
+        failed = (
+            self.env["mail.mail"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", "res.users"),
+                    ("res_id", "in", users.ids),
+                    ("state", "in", ("exception", "cancel")),
+                ]
+            )
+        )
+        return "; ".join(
+            unique(mail.failure_reason or mail.failure_type or mail.state for mail in failed)
+        )
+
     # ------------------------------------------------------------------ "My customers"
     # The figures of a holding, computed for the whole recordset with one grouped query per
     # figure (never a query per holding), as superuser within the companies the manager works
     # in: a substitute without accounting rights still sees the debt of the customers he
-    # stands in for.
+    # stands in for. The money figures are staff only.
     b2b_entity_count = fields.Integer(
         string="Number of Legal Entities",
         compute="_compute_b2b_workplace",
@@ -112,12 +149,14 @@ class ResPartner(models.Model):
     b2b_debt = fields.Monetary(
         string="Debt",
         compute="_compute_b2b_workplace",
+        groups=STAFF,
         currency_field="currency_id",
         help="What the holding's legal entities owe (receivable balance).",
     )
     b2b_overdue = fields.Monetary(
         string="Overdue",
         compute="_compute_b2b_workplace",
+        groups=STAFF,
         search="_search_b2b_overdue",
         currency_field="currency_id",
         help="The part of the debt past its due date.",
@@ -125,6 +164,7 @@ class ResPartner(models.Model):
     b2b_credit_limit = fields.Monetary(
         string="Holding Credit Limit",
         compute="_compute_b2b_workplace",
+        groups=STAFF,
         currency_field="currency_id",
         help="Sum of the credit limits of the legal entities' contracts in force "
         "(prepayment contracts give none).",
@@ -132,11 +172,13 @@ class ResPartner(models.Model):
     b2b_credit_use = fields.Float(
         string="Credit Use (%)",
         compute="_compute_b2b_workplace",
+        groups=STAFF,
         help="Debt as a percentage of the credit limit.",
     )
     b2b_holding_turnover = fields.Monetary(
         string="Holding Turnover (3 months)",
         compute="_compute_b2b_workplace",
+        groups=STAFF,
         currency_field="currency_id",
         help="Posted invoices minus refunds of the holding's legal entities over the last "
         "three months, VAT included.",
@@ -308,6 +350,8 @@ class ResPartner(models.Model):
     def action_b2b_act_for(self):
         """Open the portal as this contact's user (the route checks it is the manager's own)."""
         self.ensure_one()
+        if not self.env.user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(self.env._("Only the seller's sales staff may do this."))
         user = self.sudo().user_ids.filtered("share")[:1]
         if not user:
             raise UserError(self.env._("%(contact)s has no portal login.", contact=self.name))

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..lib.portal_roles import ALL_RIGHTS, ROLES, rights
+from ..lib.portal_roles import ALL_RIGHTS, BALANCE, ROLES, rights
 
 
 class ResUsers(models.Model):
@@ -52,6 +52,14 @@ class ResUsers(models.Model):
             user.b2b_orders_own_entity_ids = user._b2b_entities("orders_own")
             user.b2b_documents_entity_ids = user._b2b_entities("documents")
 
+    def _compute_b2b_contract_partner_ids(self):
+        # A holding's users read contracts (credit limit, discounts) of the entities whose
+        # balance their role shows; users outside any holding keep their own company.
+        super()._compute_b2b_contract_partner_ids()
+        for user in self:
+            if user._b2b_is_customer_user():
+                user.b2b_contract_partner_ids = user._b2b_entities(BALANCE)
+
     # ------------------------------------------------------------------ helpers for others
     def _b2b_accesses(self):
         """The user's confirmed or unconfirmed accesses, as superuser (internal helper)."""
@@ -101,6 +109,31 @@ class ResUsers(models.Model):
             raise AccessError(self.env._("You may not act for this legal entity."))
         return access
 
+    def _b2b_balance_refusal(self, entity):
+        """Why the user may not see the balance, credit and contracts of ``entity``, in the
+        user's language; "" when he may. The credit and contract pages explain a refusal
+        instead of a 404: the entity is the user's own, only the role lacks the right."""
+        self.ensure_one()
+        access = self._b2b_access_for(entity)
+        _ = self.env._
+        if not access:
+            return _("You do not act for %(entity)s.", entity=entity.sudo().name)
+        if BALANCE in rights(access.role, access.confirmed):
+            return ""
+        if BALANCE in rights(access.role, True):
+            return _(
+                "Your access to %(entity)s is not confirmed yet: its balance, credit and "
+                "contracts open once the head of the company or your manager confirms it.",
+                entity=access.entity_id.name,
+            )
+        role = dict(access._fields["role"]._description_selection(self.env))[access.role]
+        return _(
+            "Your role for %(entity)s (%(role)s) does not show its balance, credit and "
+            "contracts; the head of the company can change your role.",
+            entity=access.entity_id.name,
+            role=role,
+        )
+
     def _b2b_current_entity(self):
         """The legal entity chosen in the header, checked against the user's accesses.
 
@@ -118,12 +151,52 @@ class ResUsers(models.Model):
         self._b2b_check_access(entity)
         self.sudo().b2b_current_entity_id = entity
 
+    def _b2b_is_customer_user(self):
+        """Whether this is a portal user of a B2B customer: one acting for a legal entity, or
+        a contact within a holding (also once the head removed every access)."""
+        self.ensure_one()
+        if not self.share or self._is_public():
+            return False
+        partner_sudo = self.sudo().partner_id
+        return bool(
+            partner_sudo.b2b_holding_id
+            or self.env["b2b.entity.access"]
+            .sudo()
+            .search_count([("contact_id", "=", partner_sudo.id)], limit=1)
+        )
+
+    def _b2b_catalog_regions(self):
+        """The regions of every legal entity the user acts for (the switcher picks one)."""
+        regions = super()._b2b_catalog_regions()
+        for entity in self._b2b_entities():
+            regions |= entity._b2b_catalog_region()
+        return regions
+
     def _b2b_effective_manager(self):
         """This manager, or the substitute while absent (one hop, no loops)."""
         self.ensure_one()
         if self.b2b_absent and self.b2b_substitute_id and not self.b2b_substitute_id.b2b_absent:
             return self.b2b_substitute_id
         return self
+
+    @api.private
+    def b2b_team_customers_domain(self, partner_path=""):
+        """Record-rule domain of the staff's B2B managers: records whose partner (reached by
+        ``partner_path``, the record itself when empty) is outside any holding, or in a
+        holding without manager yet, of the user, of a manager the user stands in for or of a
+        sales team mate. Only the user's id is read here: the rule cache keeps no team
+        membership, which is joined in SQL."""
+        self.ensure_one()
+        holding = f"{partner_path}.b2b_holding_id" if partner_path else "b2b_holding_id"
+        manager = f"{holding}.user_id"
+        team_mates = f"{manager}.crm_team_member_ids.crm_team_id.crm_team_member_ids.user_id"
+        return [
+            "|", "|", "|",
+            (holding, "=", False),
+            (manager, "in", [False, self.id]),
+            (f"{manager}.b2b_substitute_id", "=", self.id),
+            (team_mates, "=", self.id),
+        ]  # fmt: skip
 
     @api.model
     def _b2b_invalidate_rules(self):
@@ -135,5 +208,6 @@ class ResUsers(models.Model):
                 "b2b_orders_all_entity_ids",
                 "b2b_orders_own_entity_ids",
                 "b2b_documents_entity_ids",
+                "b2b_contract_partner_ids",
             ]
         )

@@ -2,7 +2,10 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
+
+from ..lib.form_values import FormValueError, parse_choice, parse_quantity
+from ..lib.portal_roles import ORDER
 
 
 class _CreditOk(Exception):
@@ -120,45 +123,170 @@ class SaleOrder(models.Model):
         return super()._update_address(partner_id, fnames)
 
     # ------------------------------------------------------------------ lines
-    def _b2b_add_lines(self, items):
-        """Add ``items`` [(product, warehouse, quantity)] to the cart in one go.
+    def _b2b_check_orderer(self):
+        """A portal user fills only the cart of the legal entity chosen in the header, and
+        only with the ordering right for it (UserError saying which is missing)."""
+        self.ensure_one()
+        _ = self.env._
+        user = self.env.user
+        if not user.share:
+            return  # the seller's staff: their access rights decide
+        entity = self._b2b_entity()
+        if not entity.b2b_holding_id and not user._b2b_entities():
+            return  # a web-shop customer outside any holding: no portal roles apply
+        if entity != user._b2b_current_entity():
+            raise UserError(_("You can only order for the legal entity chosen in the header."))
+        if not user._b2b_has_right(entity, ORDER):
+            raise UserError(
+                _(
+                    "Your role for %(entity)s does not include ordering: ask the head of your "
+                    "company for it.",
+                    entity=entity.name,
+                )
+            )
 
-        A product already in the cart for the same warehouse gets the quantity added; pack
-        sizes are checked on the resulting quantity (UserError naming the rounded quantity).
+    @api.model
+    def _b2b_region_warehouses(self, entity):
+        """The warehouses ``entity`` orders from: those of its sales region (sudo)."""
+        region = entity._b2b_catalog_region()
+        warehouses = region.warehouse_ids if region else self.env["stock.warehouse"]
+        return warehouses.sudo().sorted("id")
+
+    def _b2b_add_lines(self, items, partial=False):
+        """The one way into a cart: add ``items`` [(product, warehouse, quantity)] to it.
+
+        The catalog, quick orders and price lists, saved carts and repeated orders all come
+        through here; a product already in the cart for the same warehouse gets the quantity
+        added. Checked: who orders (:meth:`_b2b_check_orderer`), that this is a cart, then
+        for each product and warehouse (:meth:`_b2b_put`): sold, a warehouse of the entity's
+        region, pack size and free stock for the resulting quantity.
+
+        All or nothing: a UserError lists the problems. With ``partial`` the products with a
+        problem are left out instead and returned as [(product, warehouse, message)].
         """
+        self.ensure_one()
+        self._b2b_check_orderer()
+        existing = self._b2b_lines_by_key()
+        quantities, problems = {}, {}
+        for product, warehouse, quantity in items:
+            key = (product, warehouse)
+            try:
+                added = parse_quantity(quantity)
+            except FormValueError as exc:
+                problems[key] = self.env._(
+                    "%(product)s: %(problem)s",
+                    product=product.sudo().display_name,
+                    problem=exc.render(self.env._),
+                )
+                continue
+            line = existing.get((product.id, warehouse.id))
+            base = quantities.get(key, line.product_uom_qty if line else 0)
+            quantities[key] = base + added
+        return self._b2b_put(quantities, problems, partial)
+
+    def _b2b_catalog_add(self, lines, warehouses):
+        # Refuse who may not order once for the whole request, not once per line.
+        self._b2b_check_orderer()
+        return super()._b2b_catalog_add(lines, warehouses)
+
+    def _catalog_add_line(self, product, warehouse, quantity, warehouses):
+        # The catalog goes the one way into the cart; the region is the acting entity's,
+        # checked there, not the ``warehouses`` of the user's own company.
+        self._b2b_add_lines([(product, warehouse, quantity)])
+
+    def _b2b_set_line_quantity(self, line, quantity):
+        """Change the quantity of the cart's ``line`` (0 removes it), checked as any way
+        into the cart is (:meth:`_b2b_put`)."""
+        self.ensure_one()
+        self._b2b_check_orderer()
+        if line.order_id != self:
+            raise UserError(self.env._("This line is not in your cart."))
+        if not quantity:
+            line.unlink()
+            return
+        self._b2b_put({(line.product_id, line.warehouse_id): quantity})
+
+    def _b2b_lines_by_key(self):
+        """{(product id, warehouse id): line} of the cart's product lines."""
+        return {
+            (line.product_id.id, line.warehouse_id.id): line
+            for line in self.order_line
+            if line.product_id and not line.display_type and not line.is_delivery
+        }
+
+    def _b2b_put(self, quantities, problems=None, partial=False):
+        """Set the cart's quantity of each (product, warehouse) of ``quantities``: the
+        checks every way into the cart shares (see :meth:`_b2b_add_lines`)."""
         self.ensure_one()
         _ = self.env._
         if self.state != "draft":
             raise UserError(_("Only a cart can receive new lines."))
-        existing = {
-            (line.product_id.id, line.route_ids[:1].id): line
-            for line in self.order_line
-            if line.product_id and not line.display_type
-        }
-        totals = defaultdict(float)
-        for product, warehouse, quantity in items:
-            route = warehouse.delivery_route_id if warehouse else self.env["stock.route"]
-            totals[(product, route)] += quantity
-        products = self.env["product.product"].browse({p.id for p, _r in totals})
+        problems = dict(problems or {})
+        warehouses = self._b2b_region_warehouses(self._b2b_entity())
+        products = self.env["product.product"].browse({product.id for product, _w in quantities})
+        free = self._b2b_free_stock(products.ids, warehouses.ids, self.ids)
+        accepted = {}
+        for (product, warehouse), quantity in quantities.items():
+            if (product, warehouse) in problems:
+                continue
+            problem = self._b2b_line_problem(product, warehouse, quantity, warehouses, free)
+            if problem:
+                problems[(product, warehouse)] = problem
+            else:
+                accepted[(product, warehouse)] = quantity
+        if problems and not partial:
+            raise UserError("\n".join(problems.values()))
+        self._b2b_write_lines(accepted)
+        return [(product, warehouse, message) for (product, warehouse), message in problems.items()]
+
+    def _b2b_line_problem(self, product, warehouse, quantity, warehouses, free):
+        """Why ``quantity`` of ``product`` from ``warehouse`` cannot be in the cart, or ''."""
+        _ = self.env._
+        product = product.sudo().with_context(active_test=False)
+        if not product.active or not product.sale_ok:
+            return _("%(product)s is no longer sold.", product=product.display_name)
+        if warehouse not in warehouses:
+            return _(
+                "%(product)s: this warehouse is not available in your region.",
+                product=product.display_name,
+            )
+        problem = product._b2b_pack_problem(quantity)
+        if problem:
+            return problem
+        available = free.get((product.id, warehouse.id), 0.0)
+        if product.is_storable and quantity > available:
+            return _(
+                "%(product)s: %(available)s left at %(warehouse)s, %(quantity)s asked.",
+                product=product.display_name,
+                available=max(int(available), 0),
+                warehouse=warehouse.sudo().name,
+                quantity=int(quantity),
+            )
+        return ""
+
+    def _b2b_write_lines(self, quantities):
+        """Write the checked ``quantities`` {(product, warehouse): quantity} into the cart,
+        priced by the pricing service; one line per product and warehouse route."""
+        if not quantities:
+            return
+        existing = self._b2b_lines_by_key()
+        products = self.env["product.product"].browse({product.id for product, _w in quantities})
         prices = self._b2b_price_for(products)
         create_vals = []
-        for (product, route), quantity in totals.items():
-            line = existing.get((product.id, route.id))
-            new_quantity = quantity + (line.product_uom_qty if line else 0)
-            product._b2b_check_pack_quantity(new_quantity)
+        for (product, warehouse), quantity in quantities.items():
+            line = existing.get((product.id, warehouse.id))
             if line:
-                line.with_context(b2b_prices=prices).product_uom_qty = new_quantity
+                line.with_context(b2b_prices=prices).product_uom_qty = quantity
             else:
                 create_vals.append(
                     {
                         "order_id": self.id,
                         "product_id": product.id,
-                        "product_uom_qty": new_quantity,
-                        "route_ids": [fields.Command.set(route.ids)],
+                        "product_uom_qty": quantity,
+                        "route_ids": [fields.Command.set(warehouse.delivery_route_id.ids)],
                     }
                 )
         self.env["sale.order.line"].with_context(b2b_prices=prices).create(create_vals)
-        return True
 
     def _b2b_check_packs(self):
         for line in self.order_line.filtered("product_id"):
@@ -295,8 +423,10 @@ class SaleOrder(models.Model):
                 if self.b2b_contract_id:
                     self.sudo()._b2b_check_credit()
                 else:
-                    partner = self.partner_invoice_id.commercial_partner_id
-                    message = (self.sudo().evaluate_risk_message(partner) or "").strip()
+                    # The risk figures are staff-only fields: read them as superuser.
+                    order_sudo = self.sudo()
+                    partner_sudo = order_sudo.partner_invoice_id.commercial_partner_id
+                    message = (order_sudo.evaluate_risk_message(partner_sudo) or "").strip()
                     if message:
                         raise UserError(message)
                 raise _CreditOk()
@@ -311,6 +441,21 @@ class SaleOrder(models.Model):
         return self.env["b2b.contract"].sudo()._active_for(entity).get(entity.id)
 
     # ------------------------------------------------------------------ checkout
+    def _b2b_checkout_choice(self, fname, value):
+        """``value`` for the selection field ``fname`` as chosen at checkout (None when
+        empty); UserError naming the field for a value it does not offer."""
+        field = self._fields[fname]
+        try:
+            return parse_choice(value, dict(field._description_selection(self.env)))
+        except FormValueError as exc:
+            raise UserError(
+                self.env._(
+                    "%(field)s: %(problem)s",
+                    field=field._description_string(self.env),
+                    problem=exc.render(self.env._),
+                )
+            ) from None
+
     def _b2b_checkout(
         self,
         payment_mode=None,
@@ -332,6 +477,17 @@ class SaleOrder(models.Model):
             raise UserError(_("This cart has already been checked out."))
         if not self.order_line.filtered("product_id"):
             raise UserError(_("The cart is empty."))
+        payment_mode = self._b2b_checkout_choice("b2b_payment_mode", payment_mode)
+        delivery_slot = self._b2b_checkout_choice("b2b_delivery_slot", delivery_slot)
+        if commitment_date and fields.Date.to_date(commitment_date) < fields.Date.context_today(
+            self
+        ):
+            raise UserError(
+                _(
+                    "The delivery date %(date)s is in the past.",
+                    date=format_date(self.env, commitment_date),
+                )
+            )
         self._b2b_check_packs()
         self._b2b_reprice()
         self._b2b_lock_stock()

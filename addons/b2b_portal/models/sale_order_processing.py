@@ -62,6 +62,11 @@ class SaleOrder(models.Model):
         elif not user.has_group("sales_team.group_sale_salesman"):
             raise AccessError(self.env._("Only the head of the legal entity may decide."))
 
+    def _b2b_check_salesman(self):
+        """The manager's buttons: refused to anyone else, whatever the path (RPC included)."""
+        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(self.env._("Only the seller's sales staff may do this."))
+
     def action_b2b_approve(self):
         """The head approves a buyer's order: it goes on as if just checked out."""
         for order in self:
@@ -125,7 +130,8 @@ class SaleOrder(models.Model):
         if rule:
             try:
                 with self.env.cr.savepoint():
-                    self._b2b_confirm_and_invoice()
+                    # A refusal becomes the queue reason: the manager reads it.
+                    self.with_context(b2b_credit_audience="manager")._b2b_confirm_and_invoice()
                     self.write({"b2b_state": "processed", "b2b_queue_reason": False})
                     return
             except UserError as exc:
@@ -146,8 +152,8 @@ class SaleOrder(models.Model):
         self._b2b_notify("received", self._b2b_customer_recipients())
 
     def _b2b_confirm_and_invoice(self):
-        """Confirm, reserve every line and post the invoice (one transaction; UserError rolls
-        all of it back)."""
+        """Confirm (which invoices, see sale_order_confirmation.py) and reserve every line
+        (one transaction; UserError rolls all of it back)."""
         self.ensure_one()
         _ = self.env._
         self.action_confirm()
@@ -168,26 +174,11 @@ class SaleOrder(models.Model):
                     products=", ".join(missing.product_id.mapped("display_name")),
                 )
             )
-        invoices = self._create_invoices()
-        # The order passed the credit check when it was confirmed; account_financial_risk
-        # would otherwise hold a prepayment invoice back for the customer's other debts.
-        invoices.with_context(bypass_risk=True).action_post()
-        if invoices.filtered(lambda inv: inv.state != "posted"):
-            raise UserError(_("The invoice of %(order)s could not be issued.", order=self.name))
-        self._b2b_notify("confirmed", self._b2b_customer_recipients())
-        template = self.env.ref("account.email_template_edi_invoice", raise_if_not_found=False)
-        if template:
-            for invoice in invoices:
-                invoice.message_post_with_source(
-                    template,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
-                    partner_ids=self._b2b_customer_recipients().ids,
-                )
-        return invoices
+        return self.invoice_ids
 
     def action_b2b_process(self):
         """Manager: run the automatic processing rules again on queued orders."""
+        self._b2b_check_salesman()
         for order in self.filtered(lambda o: o.b2b_state == "queue"):
             order.write({"state": "draft", "b2b_state": "cart"})
             order._b2b_lock_stock()
@@ -219,6 +210,7 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------ proposals
     def action_b2b_send_proposal(self):
         """Manager: send the quotation as a proposal (e-mail + portal) to the customer."""
+        self._b2b_check_salesman()
         for order in self:
             if order.state not in ("draft", "sent"):
                 raise UserError(self.env._("Only a quotation can be sent as a proposal."))

@@ -24,16 +24,22 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
         )
 
     def _add_to_cart(self):
+        # Through the portal's catalog: Odoo's /shop/cart/add is closed to B2B users.
+        self.product.is_tyre = True
+        warehouse = self.env["stock.warehouse"].search(
+            [("b2b_region_id", "=", self.main.b2b_catalog_region_id.id)], limit=1
+        )
+        self.env["stock.quant"]._update_available_quantity(self.product, warehouse.lot_stock_id, 10)
         return self.url_open(
-            "/shop/cart/add",
+            "/b2b/catalog/cart/add",
             data=json.dumps(
                 {
                     "jsonrpc": "2.0",
                     "method": "call",
                     "params": {
-                        "product_template_id": self.product.product_tmpl_id.id,
-                        "product_id": self.product.id,
-                        "quantity": 4,
+                        "lines": [
+                            {"product_id": self.product.id, "warehouse_id": warehouse.id, "qty": 4}
+                        ]
                     },
                 }
             ),
@@ -58,7 +64,7 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
             f"Placed by manager {self.manager.name} for {self.buyer.name}",
             "".join(order.message_ids.mapped("body")),
         )
-        self.assertIn("/shop/cart/add", log.line_ids.mapped("path"))
+        self.assertIn("/b2b/catalog/cart/add", log.line_ids.mapped("path"))
 
         stop = self.url_open(
             "/b2b/act_for/stop", data={"csrf_token": self.csrf_token()}, allow_redirects=False

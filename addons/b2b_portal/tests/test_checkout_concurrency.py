@@ -40,8 +40,6 @@ class TestCheckoutConcurrency(BaseCase):
         with self.registry.cursor() as cr:
             env = self._env(cr)
             seller = env.ref("tyre_catalog.company_seller")
-            self.fiscal_country = seller.account_fiscal_country_id
-            seller.account_fiscal_country_id = seller.country_id  # see common_ordering.py
             warehouse = env.ref("tyre_catalog.warehouse_moscow")
             product = env["product.product"].create(
                 {
@@ -55,6 +53,11 @@ class TestCheckoutConcurrency(BaseCase):
                 }
             )
             env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
+            # Both customers order from the Moscow warehouse, which serves only its region:
+            # for this test Колёса is moved there too (put back in _cleanup).
+            kolesa = env.ref("b2b_portal.entity_kolesa_main")
+            self.kolesa_region = kolesa.b2b_region_id
+            kolesa.b2b_region_id = warehouse.b2b_region_id
             orders = env["sale.order"]
             for xmlid, user_xmlid in (
                 ("b2b_portal.entity_shintorg_main", "b2b_portal.demo_user_shintorg_buyer"),
@@ -89,7 +92,7 @@ class TestCheckoutConcurrency(BaseCase):
             env["stock.move.line"].search([("product_id", "=", product_id)]).unlink()
             env["stock.move"].search([("product_id", "=", product_id)]).unlink()
             product.product_tmpl_id.unlink()
-            env.ref("tyre_catalog.company_seller").account_fiscal_country_id = self.fiscal_country
+            env.ref("b2b_portal.entity_kolesa_main").b2b_region_id = self.kolesa_region
 
     def test_last_units_go_to_one_customer(self):
         product_id, order_ids = self._setup_data()

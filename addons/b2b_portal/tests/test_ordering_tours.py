@@ -16,7 +16,6 @@ class TestOrderingTours(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         seller = cls.env.ref("tyre_catalog.company_seller")
-        seller.account_fiscal_country_id = seller.country_id  # see common_ordering.py
         region = cls.env.ref("tyre_catalog.region_moscow")
         warehouse = cls.env.ref("tyre_catalog.warehouse_moscow")
         cls.entity = cls.env.ref("b2b_portal.entity_shintorg_main")

@@ -14,7 +14,6 @@ class TestOrdersPortal(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         seller = cls.env.ref("tyre_catalog.company_seller")
-        seller.account_fiscal_country_id = seller.country_id  # see common_ordering.py
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[seller.id]))
         warehouse = cls.env.ref("tyre_catalog.warehouse_moscow")
         cls.entity = cls.env.ref("b2b_portal.entity_shintorg_main")

@@ -16,7 +16,6 @@ class TestPortalJobs(CsrfMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         seller = cls.env.ref("tyre_catalog.company_seller")
-        seller.account_fiscal_country_id = seller.country_id  # see common_ordering.py
         cls.entity = cls.env.ref("b2b_portal.entity_shintorg_main")
         cls.entity.b2b_region_id = cls.env.ref("tyre_catalog.region_moscow")
         cls.buyer = cls.env.ref("b2b_portal.demo_user_shintorg_buyer")

@@ -15,6 +15,7 @@ class TestSavedCart(B2bOrderingCase):
         self.assertEqual(saved.entity_id, self.entity)
         self.assertEqual(len(saved.line_ids), 2)
         head = self.head  # acts for both entities of ШинТорг
+        head.b2b_current_entity_id = self.entity_region  # chosen in the header
         target = self._cart([], entity=self.entity_region, user=head)
         problems = saved.with_user(head)._b2b_add_to(target.with_user(head).sudo())
         self.assertEqual(problems, [])

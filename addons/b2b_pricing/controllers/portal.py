@@ -5,43 +5,63 @@ from odoo.http import request
 
 
 class B2bPricingPortal(CustomerPortal):
-    """Credit gauge, volume level and contract terms of the customer's own legal entity.
+    """Credit gauge, volume level, contract terms and price breakdowns of one legal entity.
 
-    Every route works on ``request.env.user``'s commercial partner: the customer never names
-    the entity, so another company's numbers cannot be asked for.
+    The customer never names the entity: ``_b2b_entity`` decides it, so another company's
+    numbers cannot be asked for.
     """
 
-    def _b2b_entity(self):
-        user = request.env.user
-        if user._is_public():
-            raise AccessError(request.env._("Please sign in."))
-        return user.partner_id.commercial_partner_id
+    def _b2b_entity(self, balance=False):
+        """The legal entity whose prices the user sees or, with ``balance``, whose balance,
+        credit and contract terms. Here the user's own company; b2b_portal answers with the
+        entity chosen in the header switcher and raises AccessError (with the reason, in the
+        user's language) when the user's role for it does not show the balance.
+        """
+        return request.env.user.partner_id.commercial_partner_id
+
+    def _b2b_refused(self, page_name, error):
+        """The page saying why the user may not see it (403)."""
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": page_name, "reason": error.args[0]})
+        return request.render("b2b_pricing.portal_my_refused", values, status=403)
+
+    def _b2b_contracts_sudo(self, entity, states=None):
+        """The contracts of ``entity`` (already checked by ``_b2b_entity``), as superuser."""
+        domain = [("partner_id", "=", entity.id)]
+        if states:
+            domain.append(("state", "in", states))
+        return request.env["b2b.contract"].sudo().search(domain)
 
     @http.route("/my/credit", type="http", auth="user", website=True)
     def portal_my_credit(self, **kwargs):
-        entity = self._b2b_entity()
-        summary = entity._b2b_credit_summary()
-        # Contracts are read as the user: the portal record rule keeps them to its entity.
-        contracts = request.env["b2b.contract"].search([("state", "in", ("active", "expired"))])
+        try:
+            entity = self._b2b_entity(balance=True)
+        except AccessError as error:
+            return self._b2b_refused("b2b_credit", error)
+        entity_sudo = entity.sudo()
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "b2b_credit",
-                "summary": summary,
-                "volume": entity.sudo(),
-                "contracts": contracts,
+                "summary": entity_sudo._b2b_credit_summary(),
+                "volume": entity_sudo,
+                "contracts": self._b2b_contracts_sudo(entity, ("active", "expired")),
             }
         )
         return request.render("b2b_pricing.portal_my_credit", values)
 
     @http.route("/my/contracts", type="http", auth="user", website=True)
     def portal_my_contracts(self, **kwargs):
-        self._b2b_entity()
+        try:
+            entity = self._b2b_entity(balance=True)
+        except AccessError as error:
+            return self._b2b_refused("b2b_contracts", error)
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "b2b_contracts",
-                "contracts": request.env["b2b.contract"].search([]),
+                "entity": entity.sudo(),
+                "contracts": self._b2b_contracts_sudo(entity),
             }
         )
         return request.render("b2b_pricing.portal_my_contracts", values)
@@ -55,7 +75,7 @@ class B2bPricingPortal(CustomerPortal):
     )
     def portal_price_breakdown(self, product_id, **kwargs):
         entity = self._b2b_entity()
-        # Any saleable product's price may be asked for; the entity is always the user's own.
+        # Any saleable product's price may be asked for; the entity is never the client's choice.
         product = request.env["product.product"].sudo().browse(product_id).exists()
         if not (product and product.sale_ok):
             return request.make_json_response({"error": "not found"}, status=404)

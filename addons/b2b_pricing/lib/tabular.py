@@ -10,20 +10,26 @@ import datetime
 import io
 import math
 import re
-import zipfile
 from collections import Counter
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import islice, repeat, zip_longest
+from itertools import chain, islice
 
-import openpyxl
 import xlrd
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
+from .xlsx_reader import CellError, UncalculatedFormula, XlsxError, XlsxLimits, read_rows
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_ROWS = 100_000
+# A CSV line longer than this is not a table row (and would make a row of a million cells).
+MAX_LINE_CHARS = 65_536
+# The XLSX limits follow the row limit (per row: ~300 bytes of XML for a dozen cells, each
+# cell 2 or 3 elements); blank rows are allowed as many as rows and some.
+XLSX_BYTES_PER_ROW = 512
+XLSX_ELEMENTS_PER_ROW = 32
+XLSX_TEXTS_PER_ROW = 4
+XLSX_BLANK_LINES = 10_000
 # Titles and notes often precede the header row in price lists.
 HEADER_SEARCH_ROWS = 10
 CSV_DELIMITERS = (";", ",", "\t", "|")
@@ -35,10 +41,11 @@ UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Anchored at line starts, so the search stays linear in the size of the text.
+_LONG_LINE = re.compile(rf"^[^\r\n]{{{MAX_LINE_CHARS + 1}}}", re.MULTILINE)
 _SEP_DIRECTIVE = re.compile(r"sep=(.)\r?\n", re.IGNORECASE)
 _DIGITS = re.compile("[0-9]+")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?P<sep>[\s.,])[0-9]{3}(?:(?P=sep)[0-9]{3})*")
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _HEADER_SUFFIX = re.compile(r"[\s.:*]+$")
 _HEADER_QUALIFIER = re.compile(r"[,(\[]")
 
@@ -179,12 +186,15 @@ def read_table(
     for among the first rows; if there is none and the first row looks like
     data, and ``allow_positional`` is set, the columns are taken in the order
     of ``columns``. Rows empty in all mapped columns are skipped.
+
+    The file is read as a stream within bounds (size, lines, cells, and for XLSX
+    the unpacked size): anything beyond them is refused with a TabularFileError.
     """
     if not content:
-        raise TabularFileError("The file '%(filename)s' is empty", filename=filename)
+        raise TabularFileError(_lt("The file '%(filename)s' is empty"), filename=filename)
     if len(content) > max_bytes:
         raise TabularFileError(
-            "The file '%(filename)s' (%(size)s) is larger than the limit of %(limit)s",
+            _lt("The file '%(filename)s' (%(size)s) is larger than the limit of %(limit)s"),
             filename=filename,
             size=_format_size(len(content)),
             limit=_format_size(max_bytes),
@@ -192,24 +202,29 @@ def read_table(
     # Enough rows to find a header below some title rows and still see the limit exceeded.
     row_limit = max_rows + HEADER_SEARCH_ROWS
     if content.startswith(XLSX_MAGIC):
-        rows = _read_xlsx(content, filename, row_limit)
+        rows = _read_xlsx(content, filename, xlsx_limits(row_limit))
     elif content.startswith(XLS_MAGIC):
-        rows = _read_xls(content, filename, row_limit)
+        rows = _read_xls(content, filename)
     else:
-        rows = _read_csv(_decode_text(content, filename), filename, row_limit)
-    if rows is None:
-        raise _too_many_rows(max_rows)
-    if not rows:
-        raise TabularFileError("The file '%(filename)s' is empty", filename=filename)
-    table = _map_rows(rows, filename, columns, allow_positional)
-    if len(table) > max_rows:
-        raise _too_many_rows(max_rows)
-    return table
+        rows = _non_blank(_read_csv(_decode_text(content, filename), filename))
+    rows = _at_most(rows, row_limit, max_rows)
+    return _map_rows(rows, filename, columns, allow_positional, max_rows)
+
+
+def xlsx_limits(row_limit):
+    """The :class:`XlsxLimits` for reading at most ``row_limit`` rows."""
+    return XlsxLimits(
+        max_part_bytes=max(XlsxLimits.max_part_bytes // 4, row_limit * XLSX_BYTES_PER_ROW),
+        max_unpacked_bytes=max(XlsxLimits.max_part_bytes, row_limit * XLSX_BYTES_PER_ROW * 4),
+        max_shared_strings=max(100_000, row_limit * XLSX_TEXTS_PER_ROW),
+        max_lines=min(XlsxLimits.max_lines, 2 * row_limit + XLSX_BLANK_LINES),
+        max_elements=max(1_000_000, row_limit * XLSX_ELEMENTS_PER_ROW),
+    )
 
 
 def _too_many_rows(max_rows):
     return TabularFileError(
-        "The file has more than %(limit)s rows; split it into smaller files", limit=max_rows
+        _lt("The file has more than %(limit)s rows; split it into smaller files"), limit=max_rows
     )
 
 
@@ -222,23 +237,29 @@ def _format_size(size):
 
 
 def _not_a_table(filename):
-    return TabularFileError("The file '%(filename)s' is not a CSV/XLSX/XLS file", filename=filename)
+    return TabularFileError(
+        _lt("The file '%(filename)s' is not a CSV/XLSX/XLS file"), filename=filename
+    )
 
 
-# --- Readers: each returns a list of (line, cells) for the non-blank rows, or
-# None when there are more than ``limit`` of them. A cell is a stripped string,
-# or a TabularFileError when its value cannot be used (reported only if the
-# cell is in a mapped column).
+# --- Readers: each yields (line, cells) for the non-blank rows, as it reads them.
+# Cells are a list, or for XLSX a dict by column index (a row with one far cell
+# stays small). A cell is a stripped string, or a TabularFileError when its value
+# cannot be used (reported only if the cell is in a mapped column).
 
 
-def _collect(numbered_rows, limit):
-    rows = []
+def _non_blank(numbered_rows):
     for line, cells in numbered_rows:
         if any(not isinstance(cell, str) or cell for cell in cells):
-            if len(rows) == limit:
-                return None
-            rows.append((line, cells))
-    return rows
+            yield line, cells
+
+
+def _at_most(rows, limit, max_rows):
+    """``rows``, refused with the row limit as soon as there are more than ``limit``."""
+    for count, row in enumerate(rows, start=1):
+        if count > limit:
+            raise _too_many_rows(max_rows)
+        yield row
 
 
 def _decode_text(content, filename):
@@ -261,15 +282,32 @@ def _decode_text(content, filename):
             break
         if text.lstrip().startswith("<"):
             raise TabularFileError(
-                "The file '%(filename)s' is a web page or an XML document, not a table; "
-                "open it in Excel and save it as XLSX",
+                _lt(
+                    "The file '%(filename)s' is a web page or an XML document, not a table; "
+                    "open it in Excel and save it as XLSX"
+                ),
                 filename=filename,
             )
+        _check_line_lengths(text, filename)
         return text
     raise _not_a_table(filename)
 
 
-def _read_csv(text, filename, limit):
+def _check_line_lengths(text, filename):
+    long_line = _LONG_LINE.search(text)
+    if long_line:
+        raise TabularFileError(
+            _lt(
+                "Line %(line)s of '%(filename)s' has more than %(limit)s characters; "
+                "check that the file is a table saved as CSV"
+            ),
+            line=text.count("\n", 0, long_line.start()) + 1,
+            filename=filename,
+            limit=MAX_LINE_CHARS,
+        )
+
+
+def _read_csv(text, filename):
     first_line = 0
     directive = _SEP_DIRECTIVE.match(text)
     if directive:
@@ -280,19 +318,15 @@ def _read_csv(text, filename, limit):
     else:
         delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-    def numbered_rows():
-        # A quoted field may span lines: a row starts on the line after the previous one.
-        start = first_line + 1
+    # A quoted field may span lines: a row starts on the line after the previous one.
+    start = first_line + 1
+    try:
         for cells in reader:
             yield start, [cell.strip() for cell in cells]
             start = first_line + reader.line_num + 1
-
-    try:
-        return _collect(numbered_rows(), limit)
     except csv.Error as exc:
         raise TabularFileError(
-            "Line %(line)s of '%(filename)s' is not valid CSV: %(reason)s",
+            _lt("Line %(line)s of '%(filename)s' is not valid CSV: %(reason)s"),
             line=first_line + reader.line_num,
             filename=filename,
             reason=str(exc),
@@ -318,107 +352,65 @@ def _sniff_delimiter(text):
     return best
 
 
-def _read_xlsx(content, filename, limit):
+def _read_xlsx(content, filename, limits):
     try:
-        return _read_xlsx_rows(content, limit)
-    except TabularFileError:
-        raise
-    except Exception as exc:
+        for line, cells in read_rows(content, filename, limits):
+            yield line, {column: _xlsx_cell(value) for column, value in cells.items()}
+    except XlsxError as exc:
+        raise TabularFileError(exc.message, **exc.params) from None
+    except Exception as exc:  # zipfile, zlib and lxml have many ways to say "damaged"
         raise TabularFileError(
-            "The file '%(filename)s' cannot be read as an XLSX workbook (%(reason)s); "
-            "open it in Excel and save it as XLSX",
-            filename=filename,
-            reason=str(exc) or type(exc).__name__,
-        ) from None
-
-
-def _read_xlsx_rows(content, limit):
-    with ExitStack() as stack:
-        values_book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        stack.callback(values_book.close)
-        if not values_book.worksheets:
-            return []
-        values_sheet = values_book.worksheets[0]
-        # Some generators write a wrong sheet size, which would cut the rows short.
-        values_sheet.reset_dimensions()
-        formula_rows = repeat(())
-        # data_only gives the values Excel cached for formulas, but a formula never
-        # calculated (e.g. written by a script) then reads as empty. A second
-        # reader sees the formulas themselves so that such cells can be reported;
-        # it doubles the reading time, hence only when there are formulas.
-        if _has_formulas(content):
-            formulas_book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
-            stack.callback(formulas_book.close)
-            formulas_sheet = formulas_book.worksheets[0]
-            formulas_sheet.reset_dimensions()
-            formula_rows = formulas_sheet.iter_rows(values_only=True)
-        pairs = zip(values_sheet.iter_rows(), formula_rows, strict=False)
-        return _collect(
-            (
-                (
-                    line,
-                    [_xlsx_cell(cell, formula) for cell, formula in zip_longest(cells, formulas)],
-                )
-                for line, (cells, formulas) in enumerate(pairs, start=1)
+            _lt(
+                "The file '%(filename)s' cannot be read as an XLSX workbook (%(reason)s); "
+                "open it in Excel and save it as XLSX"
             ),
-            limit,
-        )
-
-
-def _has_formulas(content):
-    """Whether a worksheet of the XLSX file has a formula element (scanned without parsing)."""
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        for name in archive.namelist():
-            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                continue
-            with archive.open(name) as part:
-                tail = b""
-                while chunk := part.read(1024 * 1024):
-                    if _FORMULA_TAG.search(tail + chunk):
-                        return True
-                    # A tag may straddle two chunks.
-                    tail = chunk[-32:]
-    return False
-
-
-def _xlsx_cell(cell, formula):
-    if cell.data_type == "e":
-        return TabularFileError("the cell contains the error %(value)s", value=cell.value)
-    if cell.value is None and isinstance(formula, str) and formula.startswith("="):
-        return TabularFileError(
-            "the cell has the formula %(formula)s but no calculated value; "
-            "open the file in Excel and save it again",
-            formula=formula,
-        )
-    return _cell_text(cell.value)
-
-
-def _read_xls(content, filename, limit):
-    try:
-        book = xlrd.open_workbook(file_contents=content, logfile=io.StringIO())
-    except Exception as exc:
-        raise TabularFileError(
-            "The file '%(filename)s' cannot be read as an XLS workbook (%(reason)s); "
-            "it may be damaged or password-protected",
             filename=filename,
             reason=str(exc) or type(exc).__name__,
         ) from None
-    if not book.nsheets:
-        return []
-    sheet = book.sheet_by_index(0)
-    return _collect(
-        (
-            (rowx + 1, [_xls_cell(cell, book.datemode) for cell in sheet.row(rowx)])
-            for rowx in range(sheet.nrows)
-        ),
-        limit,
-    )
+
+
+def _xlsx_cell(value):
+    if isinstance(value, CellError):
+        return TabularFileError(_lt("the cell contains the error %(value)s"), value=value.code)
+    if isinstance(value, UncalculatedFormula):
+        return TabularFileError(
+            _lt(
+                "the cell has the formula %(formula)s but no calculated value; "
+                "open the file in Excel and save it again"
+            ),
+            formula=value.formula,
+        )
+    return _cell_text(value)
+
+
+def _read_xls(content, filename):
+    try:
+        # Ragged rows: a single far cell must not make every row that wide.
+        book = xlrd.open_workbook(
+            file_contents=content, logfile=io.StringIO(), on_demand=True, ragged_rows=True
+        )
+        sheet = book.sheet_by_index(0) if book.nsheets else None
+    except Exception as exc:
+        raise TabularFileError(
+            _lt(
+                "The file '%(filename)s' cannot be read as an XLS workbook (%(reason)s); "
+                "it may be damaged or password-protected"
+            ),
+            filename=filename,
+            reason=str(exc) or type(exc).__name__,
+        ) from None
+    if sheet is None:
+        return
+    for rowx in range(sheet.nrows):
+        cells = [_xls_cell(cell, book.datemode) for cell in sheet.row(rowx)]
+        if any(not isinstance(cell, str) or cell for cell in cells):
+            yield rowx + 1, cells
 
 
 def _xls_cell(cell, datemode):
     if cell.ctype == xlrd.XL_CELL_ERROR:
         return TabularFileError(
-            "the cell contains the error %(value)s",
+            _lt("the cell contains the error %(value)s"),
             value=xlrd.error_text_from_code.get(cell.value, cell.value),
         )
     if cell.ctype == xlrd.XL_CELL_DATE:
@@ -448,34 +440,57 @@ def _cell_text(value):
 # --- Column mapping
 
 
-def _map_rows(rows, filename, columns, allow_positional):
-    found, header_index, mapping = _find_header(rows, columns)
+def _map_rows(rows, filename, columns, allow_positional, max_rows):
+    """The TableRows of ``rows`` (an iterator, read once): only the mapped cells are kept."""
+    head = [(line, _dense(cells)) for line, cells in islice(rows, HEADER_SEARCH_ROWS)]
+    if not head:
+        raise TabularFileError(_lt("The file '%(filename)s' is empty"), filename=filename)
+    found, header_index, mapping = _find_header(head, columns)
     if not found:
-        first_line, first_cells = rows[0]
+        first_line, first_cells = head[0]
         # Positional columns only when nothing in the file resembles a header.
         if mapping or not (allow_positional and _looks_like_data(first_cells)):
-            raise _missing_columns(filename, columns, rows[header_index][1], mapping)
+            raise _missing_columns(filename, columns, head[header_index][1], mapping)
         mapping = _positional_mapping(first_line, first_cells, columns)
-        data = rows
+        data = chain(head, rows)
     else:
-        data = rows[header_index + 1 :]
+        data = chain(head[header_index + 1 :], rows)
     labels = {key: label for key, (_index, label) in mapping.items()}
     table = []
     for line, cells in data:
         values = {}
         for key in columns:
             index, label = mapping.get(key, (None, key))
-            value = cells[index] if index is not None and index < len(cells) else ""
+            value = _cell_at(cells, index)
             if isinstance(value, TabularFileError):
                 raise _at_cell(line, label, value)
             values[key] = value
         if any(values.values()):
+            if len(table) == max_rows:
+                raise _too_many_rows(max_rows)
             table.append(TableRow(line, values, labels))
     if not table:
         raise TabularFileError(
-            "The file '%(filename)s' has a header but no data rows", filename=filename
+            _lt("The file '%(filename)s' has a header but no data rows"), filename=filename
         )
     return table
+
+
+def _dense(cells):
+    if isinstance(cells, dict):
+        dense = [""] * (max(cells, default=-1) + 1)
+        for index, value in cells.items():
+            dense[index] = value
+        return dense
+    return cells
+
+
+def _cell_at(cells, index):
+    if index is None:
+        return ""
+    if isinstance(cells, dict):
+        return cells.get(index, "")
+    return cells[index] if index < len(cells) else ""
 
 
 def _find_header(rows, columns):

@@ -15,6 +15,8 @@ from . import (
     b2b_promotion,
     b2b_volume_tier,
     res_partner,
+    res_partner_risk_fields,
+    res_users,
     sale_order,
     sale_order_line,
     tyre_catalog_query,

@@ -23,10 +23,12 @@ class B2bAgentCommission(models.Model):
     def _table_query(self):
         return """
             SELECT m.id, m.id AS move_id, c.partner_id, c.id AS contract_id, m.company_id,
-                   m.company_currency_id AS currency_id, m.invoice_date AS date,
+                   company.currency_id, m.invoice_date AS date,
                    m.amount_untaxed_signed AS amount_untaxed, c.agent_commission_rate AS rate,
                    round(m.amount_untaxed_signed * c.agent_commission_rate / 100, 2) AS commission
               FROM account_move m
+              -- the signed amounts are in the company's currency (not stored on the move)
+              JOIN res_company company ON company.id = m.company_id
               JOIN b2b_contract c ON c.partner_id = m.commercial_partner_id
                    AND c.company_id = m.company_id AND c.agent_commission_rate > 0
                    AND c.state IN ('active', 'expired')

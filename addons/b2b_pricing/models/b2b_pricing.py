@@ -24,6 +24,7 @@ class B2bPricing(models.AbstractModel):
     _name = "b2b.pricing"
     _description = "B2B Pricing Service"
 
+    @api.private
     @api.model
     def price_lines(self, partner, products, quantities=None, date=None):
         """{product id: PriceBreakdown (lib/price_chain.py)} for ``partner`` buying ``products``.
@@ -37,7 +38,10 @@ class B2bPricing(models.AbstractModel):
         if not products:
             return {}
         date = date or fields.Date.context_today(self)
-        terms = self._customer_terms(partner.commercial_partner_id.id or partner.id, date)
+        # The caller decided whose prices these are (the portal: the entity the user acts
+        # for, which the user's own record rules may not show).
+        entity_id = partner.sudo().commercial_partner_id.id or partner.id
+        terms = self._customer_terms(entity_id, date)
         _ = self.env._
         result = {}
         for row in self._product_rows(products.ids, terms, date):
@@ -102,6 +106,7 @@ class B2bPricing(models.AbstractModel):
             result[product_id] = compute_net_price(base, steps)
         return result
 
+    @api.private
     @api.model
     def net_prices(self, partner, products, date=None):
         """{product id: net price as float}: the shortcut for lists and the catalog."""
@@ -110,6 +115,7 @@ class B2bPricing(models.AbstractModel):
             for product_id, breakdown in self.price_lines(partner, products, date=date).items()
         }
 
+    @api.private
     @api.model
     def breakdown_dict(self, breakdown, currency):
         """A PriceBreakdown as JSON-friendly data for the portal and the manager's wizard."""

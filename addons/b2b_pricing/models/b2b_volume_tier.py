@@ -16,6 +16,13 @@ class B2bVolumeTierSet(models.Model):
         string="Default Programme", help="Applies to customers without a programme of their own."
     )
     tier_ids = fields.One2many("b2b.volume.tier", "tier_set_id", string="Tiers", copy=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        help="The seller whose invoiced turnover counts: thresholds are in its currency.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
 
     @api.constrains("tier_ids", "is_default")
     def _check_tiers(self):
@@ -53,6 +60,4 @@ class B2bVolumeTier(models.Model):
         "discount applies.",
     )
     discount = fields.Float(string="Discount (%)", digits="Discount")
-    currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.company.currency_id, required=True
-    )
+    currency_id = fields.Many2one(related="tier_set_id.currency_id")

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 
 from ..lib.tiers import tier_status
+from .res_partner_risk_fields import STAFF
 
 TURNOVER_MONTHS = 3
 # The risk fields of account_financial_risk / sale_financial_risk a contract includes in the
@@ -40,21 +41,29 @@ class ResPartner(models.Model):
         string="Volume Discount Programme",
         help="Empty: the default programme.",
     )
+    # The volume figures are the customer's turnover: staff only (the portal shows them on
+    # /my/credit after checking the user's role).
     b2b_turnover = fields.Monetary(
         string="Turnover (3 months)",
         readonly=True,
         currency_field="b2b_currency_id",
+        groups=STAFF,
         help="Posted invoices minus refunds of the last three months, VAT included; "
         "recomputed nightly and whenever an invoice is posted or reversed.",
     )
-    b2b_volume_discount = fields.Float(string="Volume Discount (%)", readonly=True)
-    b2b_tier_name = fields.Char(string="Volume Level", readonly=True)
-    b2b_next_tier_name = fields.Char(string="Next Level", readonly=True)
-    b2b_next_tier_discount = fields.Float(string="Next Level Discount (%)", readonly=True)
-    b2b_amount_to_next = fields.Monetary(
-        string="Needed for Next Level", readonly=True, currency_field="b2b_currency_id"
+    b2b_volume_discount = fields.Float(string="Volume Discount (%)", readonly=True, groups=STAFF)
+    b2b_tier_name = fields.Char(string="Volume Level", readonly=True, groups=STAFF)
+    b2b_next_tier_name = fields.Char(string="Next Level", readonly=True, groups=STAFF)
+    b2b_next_tier_discount = fields.Float(
+        string="Next Level Discount (%)", readonly=True, groups=STAFF
     )
-    b2b_tier_progress = fields.Float(string="Progress to Next Level", readonly=True)
+    b2b_amount_to_next = fields.Monetary(
+        string="Needed for Next Level",
+        readonly=True,
+        currency_field="b2b_currency_id",
+        groups=STAFF,
+    )
+    b2b_tier_progress = fields.Float(string="Progress to Next Level", readonly=True, groups=STAFF)
     b2b_currency_id = fields.Many2one(
         "res.currency", compute="_compute_b2b_currency_id", string="B2B Currency"
     )
@@ -62,15 +71,24 @@ class ResPartner(models.Model):
         string="Last Credit Check",
         readonly=True,
         copy=False,
+        groups=STAFF,
         help="Written under a row lock by each order confirmation on credit, so that two "
         "confirmations for this customer never pass the check at the same time.",
     )
-    b2b_limit_notified = fields.Boolean(readonly=True, copy=False)
-    b2b_overdue_notified = fields.Boolean(readonly=True, copy=False)
+    b2b_limit_notified = fields.Boolean(readonly=True, copy=False, groups=STAFF)
+    b2b_overdue_notified = fields.Boolean(readonly=True, copy=False, groups=STAFF)
 
     def _compute_b2b_currency_id(self):
+        # A customer's amounts are in the currency of its seller: its contract's company
+        # (customers belong to no company), not the currency of whoever looks at them.
+        contracts = self.env["b2b.contract"]._active_for(self.commercial_partner_id)
         for partner in self:
-            partner.b2b_currency_id = partner.company_id.currency_id or self.env.company.currency_id
+            contract = contracts.get(partner.commercial_partner_id.id)
+            partner.b2b_currency_id = (
+                partner.company_id.currency_id
+                or (contract and contract.currency_id)
+                or self.env.company.currency_id
+            )
 
     @api.model
     def _commercial_fields(self):

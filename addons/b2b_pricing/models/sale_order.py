@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
+from ..lib.credit import OVERDUE, credit_refusal
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -31,6 +33,35 @@ class SaleOrder(models.Model):
     )
     b2b_credit_lifted_by = fields.Many2one("res.users", readonly=True, copy=False)
     b2b_credit_lifted_at = fields.Datetime(readonly=True, copy=False)
+    # The credit verdict the manager sees on the quotation before he confirms it.
+    b2b_credit_currency_id = fields.Many2one("res.currency", compute="_compute_b2b_credit")
+    b2b_credit_limit = fields.Monetary(
+        string="Credit Limit",
+        compute="_compute_b2b_credit",
+        currency_field="b2b_credit_currency_id",
+    )
+    b2b_credit_used = fields.Monetary(
+        string="Credit Used",
+        compute="_compute_b2b_credit",
+        currency_field="b2b_credit_currency_id",
+        help="Open invoices and confirmed orders of the legal entity, this order not included.",
+    )
+    b2b_credit_available = fields.Monetary(
+        string="Credit Available",
+        compute="_compute_b2b_credit",
+        currency_field="b2b_credit_currency_id",
+    )
+    b2b_credit_overdue = fields.Monetary(
+        string="Overdue Debt",
+        compute="_compute_b2b_credit",
+        currency_field="b2b_credit_currency_id",
+        help="Debt overdue by more than the days the contract tolerates.",
+    )
+    b2b_credit_refusal = fields.Text(
+        string="Credit Verdict",
+        compute="_compute_b2b_credit",
+        help="Why the credit terms would refuse to confirm this order (empty: they allow it).",
+    )
 
     @api.depends("partner_invoice_id", "date_order")
     def _compute_b2b_contract_id(self):
@@ -41,9 +72,64 @@ class SaleOrder(models.Model):
             order.b2b_contract_id = contract
             order.b2b_is_prepayment = bool(contract and contract.is_prepayment)
 
+    @api.depends(
+        "partner_invoice_id",
+        "b2b_contract_id",
+        "b2b_is_prepayment",
+        "b2b_credit_lifted",
+        "amount_total",
+        "state",
+    )
+    def _compute_b2b_credit(self):
+        for order in self:
+            contract = order.b2b_contract_id
+            values = dict.fromkeys(
+                ("b2b_credit_limit", "b2b_credit_used", "b2b_credit_available"), 0.0
+            )
+            values.update(
+                b2b_credit_overdue=0.0, b2b_credit_refusal=False, b2b_credit_currency_id=False
+            )
+            if contract and order.state in ("draft", "sent") and order.partner_invoice_id:
+                summary = order.partner_invoice_id._b2b_credit_summary()
+                currency = summary["currency"]
+                limit = contract.credit_limit
+                values.update(
+                    b2b_credit_currency_id=currency.id,
+                    b2b_credit_limit=limit,
+                    b2b_credit_used=summary["used"],
+                    b2b_credit_available=max(limit - summary["used"], 0.0),
+                    b2b_credit_overdue=summary["overdue"],
+                )
+                amount = order._b2b_amount_in(currency)
+                refusal = not order.b2b_credit_lifted and credit_refusal(
+                    overdue=summary["overdue"],
+                    prepayment=order.b2b_is_prepayment,
+                    limit=limit,
+                    used=summary["used"],
+                    amount=amount,
+                )
+                if refusal:
+                    values["b2b_credit_refusal"] = order._b2b_credit_refusal_text(
+                        refusal,
+                        "manager",
+                        entity=summary["entity"],
+                        currency=currency,
+                        amount=amount,
+                        used=summary["used"],
+                        limit=limit,
+                        overdue=summary["overdue"],
+                        oldest=summary["overdue_since"],
+                        days=contract.overdue_tolerance_days,
+                    )
+            order.update(values)
+
     def action_b2b_lift_credit_block(self):
         """Let this one order through the credit check; who and when is logged."""
-        if not self.env.user.has_group("sales_team.group_sale_manager"):
+        user = self.env.user
+        if not (
+            user.has_group("sales_team.group_sale_manager")
+            or user.has_group("b2b_pricing.group_b2b_manager")
+        ):
             raise UserError(self.env._("Only a sales manager can lift a credit block."))
         for order in self:
             order.write(
@@ -104,44 +190,93 @@ class SaleOrder(models.Model):
         )
         entity.invalidate_recordset(["b2b_credit_checked_at"])
         currency = entity.b2b_currency_id
+        amount = self._b2b_amount_in(currency)
         if self.b2b_credit_lifted:
-            return None if used is None else used + self._b2b_amount_in(currency)
+            return None if used is None else used + amount
         overdue, oldest = entity._b2b_overdue(contract.overdue_tolerance_days)
-        if overdue:
+        if used is None and not overdue and not self.b2b_is_prepayment:
+            used = entity._b2b_credit_used()
+        refusal = credit_refusal(
+            overdue=overdue,
+            prepayment=self.b2b_is_prepayment,
+            limit=contract.credit_limit,
+            used=used or 0.0,
+            amount=amount,
+        )
+        if refusal:
             raise UserError(
-                self.env._(
-                    "Order %(order)s cannot be confirmed: %(entity)s has %(amount)s overdue "
-                    "since %(date)s, longer than the %(days)s day(s) allowed. Please pay the "
-                    "overdue invoices or contact your manager.",
-                    order=self.name,
-                    entity=entity.display_name,
-                    amount=format_amount(self.env, overdue, currency),
-                    date=format_date(self.env, oldest),
+                self._b2b_credit_refusal_text(
+                    refusal,
+                    self._b2b_credit_audience(),
+                    entity=entity,
+                    currency=currency,
+                    amount=amount,
+                    used=used or 0.0,
+                    limit=contract.credit_limit,
+                    overdue=overdue,
+                    oldest=oldest,
                     days=contract.overdue_tolerance_days,
                 )
             )
-        if self.b2b_is_prepayment:
-            return None if used is None else used + self._b2b_amount_in(currency)
-        limit = contract.credit_limit
-        if used is None:
-            used = entity._b2b_credit_used()
-        amount = self._b2b_amount_in(currency)
-        if used + amount > limit:
-            raise UserError(
-                self.env._(
-                    "Order %(order)s (%(amount)s) cannot be confirmed on credit: the credit "
-                    "limit of %(entity)s is %(limit)s, %(used)s is already used (open invoices "
-                    "and confirmed orders), so %(available)s is available. Pay part of the debt, "
-                    "reduce the order or ask your manager.",
-                    order=self.name,
-                    amount=format_amount(self.env, amount, currency),
-                    entity=entity.display_name,
-                    limit=format_amount(self.env, limit, currency),
-                    used=format_amount(self.env, used, currency),
-                    available=format_amount(self.env, max(limit - used, 0.0), currency),
-                )
+        return None if used is None else used + amount
+
+    def _b2b_credit_audience(self):
+        """Who reads a credit refusal: "customer" (the portal) or "manager" (the back office,
+        the queue); callers may say so with the context key ``b2b_credit_audience``."""
+        return self.env.context.get("b2b_credit_audience") or (
+            "customer" if self.env.user.share else "manager"
+        )
+
+    def _b2b_credit_refusal_text(self, refusal, audience, **values):
+        """Why the credit terms refuse this order, with the numbers, said to ``audience``:
+        the customer is told what to do (pay, reduce, ask the manager), the manager what he
+        may do (wait for the payment, prepayment, lift the block)."""
+        self.ensure_one()
+        _ = self.env._
+        currency = values["currency"]
+        params = {
+            "order": self.name,
+            "entity": values["entity"].display_name,
+            # The amount an overdue refusal names is the overdue debt.
+            "amount": format_amount(
+                self.env, values["overdue" if refusal == OVERDUE else "amount"], currency
+            ),
+            "limit": format_amount(self.env, values["limit"], currency),
+            "used": format_amount(self.env, values["used"], currency),
+            "available": format_amount(
+                self.env, max(values["limit"] - values["used"], 0.0), currency
+            ),
+            "date": format_date(self.env, values["oldest"]),
+            "days": values["days"],
+        }
+        if refusal == OVERDUE and audience == "customer":
+            text = _(
+                "Order %(order)s cannot be confirmed: %(entity)s has %(amount)s overdue "
+                "since %(date)s, longer than the %(days)s day(s) allowed. Please pay the "
+                "overdue invoices or contact your manager."
             )
-        return used + amount
+        elif refusal == OVERDUE:
+            text = _(
+                "Order %(order)s cannot be confirmed: %(entity)s has %(amount)s overdue since "
+                "%(date)s, longer than the %(days)s day(s) its contract allows. Wait for the "
+                "payment, or lift the credit block for this order if you accept the risk."
+            )
+        elif audience == "customer":
+            text = _(
+                "Order %(order)s (%(amount)s) cannot be confirmed on credit: the credit "
+                "limit of %(entity)s is %(limit)s, %(used)s is already used (open invoices "
+                "and confirmed orders), so %(available)s is available. Pay part of the debt, "
+                "reduce the order or ask your manager."
+            )
+        else:
+            text = _(
+                "Order %(order)s (%(amount)s) cannot be confirmed on credit: the credit limit "
+                "of %(entity)s is %(limit)s, %(used)s is already used (open invoices and "
+                "confirmed orders), so %(available)s is available. Ask the customer to pay or "
+                "to reduce the order, switch it to prepayment, or lift the credit block for "
+                "this order."
+            )
+        return text % params
 
     def _b2b_amount_in(self, currency):
         """The order's total in ``currency`` (what it adds to the exposure)."""

@@ -24,8 +24,10 @@ class B2bPriceBreakdown(models.TransientModel):
         data = pricing.breakdown_dict(breakdown, self.env.company.currency_id)
         return self.env["ir.qweb"]._render("b2b_pricing.price_breakdown_table", {"data": data})
 
+    @api.private
     @api.model
     def action_open(self, partner, product):
+        """The wizard for ``partner`` and ``product`` (records, from the order line's button)."""
         wizard = self.create({"partner_id": partner.id, "product_id": product.id})
         return {
             "type": "ir.actions.act_window",

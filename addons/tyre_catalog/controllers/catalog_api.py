@@ -13,17 +13,28 @@ class TyreCatalogApi(http.Controller):
     def _query(self):
         return request.env["tyre.catalog.query"]
 
+    def _catalog_customer(self):
+        """Whose catalog (prices, region, own article codes) the user sees: his own partner
+        here; b2b_portal answers with the legal entity chosen in the header switcher."""
+        return request.env.user.partner_id
+
     @http.route("/b2b/catalog/search", type="jsonrpc", auth="user", methods=["POST"])
     def catalog_search(
         self, filters=None, search="", sort="popularity", page=1, limit=50, vehicle=None, **kwargs
     ):
         return self._query().search_catalog(
-            filters=filters, search=search, sort=sort, page=page, limit=limit, vehicle=vehicle
+            filters=filters,
+            search=search,
+            sort=sort,
+            page=page,
+            limit=limit,
+            vehicle=vehicle,
+            customer=self._catalog_customer(),
         )
 
     @http.route("/b2b/catalog/suggest", type="jsonrpc", auth="user", methods=["POST"])
     def catalog_suggest(self, query="", **kwargs):
-        return self._query().suggest(query)
+        return self._query().suggest(query, customer=self._catalog_customer())
 
     @http.route("/b2b/catalog/vehicle", type="jsonrpc", auth="user", methods=["POST"])
     def catalog_vehicle(self, make_id=None, model_id=None, year=None, **kwargs):
@@ -34,7 +45,9 @@ class TyreCatalogApi(http.Controller):
     )
     def catalog_cart_add(self, lines=None, **kwargs):
         query = self._query()
-        warehouses = query._catalog_warehouses(query._catalog_region())
+        warehouses = query._catalog_warehouses(
+            query._catalog_region(customer=self._catalog_customer())
+        )
         order_sudo = request.cart or request.website._create_cart()
         added, errors = order_sudo._b2b_catalog_add(lines, warehouses)
         order_sudo._verify_cart_after_update()

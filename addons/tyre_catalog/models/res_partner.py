@@ -9,7 +9,8 @@ class ResPartner(models.Model):
         string="Sales Region",
         index="btree_not_null",
         help="Warehouses, price types and catalog sections this customer sees. "
-        "Set it on the company; contacts and addresses use their company's region.",
+        "Set by the manager on the company; contacts and addresses use their company's "
+        "region. Without one, the first region applies.",
     )
 
     b2b_catalog_region_id = fields.Many2one(
@@ -20,25 +21,18 @@ class ResPartner(models.Model):
         help="Region whose warehouses and sections this partner sees (record rules use it).",
     )
 
-    @api.depends("commercial_partner_id.b2b_region_id", "city")
+    @api.depends("commercial_partner_id.b2b_region_id")
     def _compute_b2b_catalog_region_id(self):
         for partner in self:
             partner.b2b_catalog_region_id = partner._b2b_catalog_region()
 
     def _b2b_catalog_region(self):
-        """Region that applies to this partner: its company's, else a delivery address's
-        matching a region warehouse city, else the default region (first by sequence)."""
+        """Region that applies to this partner: the one the manager set on its company, else
+        the default region (first by sequence). Never guessed from addresses: customers edit
+        those, and the region decides which warehouses and prices they get."""
         self.ensure_one()
-        Region = self.env["b2b.region"].sudo()
         partner = self.sudo().commercial_partner_id
-        if partner.b2b_region_id:
-            return partner.b2b_region_id
-        cities = {city.casefold() for city in (partner | partner.child_ids).mapped("city") if city}
-        if cities:
-            for region in Region.search([]):
-                if {(c or "").casefold() for c in region.warehouse_ids.mapped("b2b_city")} & cities:
-                    return region
-        return Region.search([], limit=1)
+        return partner.b2b_region_id or self.env["b2b.region"].sudo().search([], limit=1)
 
     @api.model
     def _b2b_region_of_user(self, user=None):

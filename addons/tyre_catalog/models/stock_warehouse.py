@@ -11,6 +11,24 @@ class StockWarehouse(models.Model):
         help="Customers of this region see this warehouse's stock in the portal.",
     )
     b2b_city = fields.Char(string="City", help="City shown to customers next to the stock.")
+    b2b_in_user_region = fields.Boolean(
+        string="In the User's Region",
+        compute="_compute_b2b_in_user_region",
+        search="_search_b2b_in_user_region",
+        help="The warehouse serves a region of the current portal user's customer.",
+    )
+
+    def _compute_b2b_in_user_region(self):
+        regions = self.env.user._b2b_catalog_regions()
+        for warehouse in self:
+            warehouse.b2b_in_user_region = bool(warehouse.b2b_region_id & regions)
+
+    def _search_b2b_in_user_region(self, operator, value):
+        # Used by the portal record rule: evaluated when the query runs, unlike the rule's
+        # own domain, which Odoo caches per user until the registry cache is cleared.
+        if operator != "in":
+            return NotImplemented
+        return [("b2b_region_id", "in", self.env.user._b2b_catalog_regions().ids)]
 
     @api.model_create_multi
     def create(self, vals_list):

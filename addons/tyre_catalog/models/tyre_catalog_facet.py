@@ -278,9 +278,13 @@ class TyreCatalogFacet(models.Model):
         )
         self.env.invalidate_all()
 
+    @api.private
     @api.model
     def refresh_all(self):
-        """Rebuild the whole index in a few bulk statements; returns the number of rows."""
+        """Rebuild the whole index in a few bulk statements; returns the number of rows.
+
+        Not over RPC: the menu's server action (sales managers) and scripts call it.
+        """
         self.env.flush_all()
         self.env.cr.precommit.data.pop(DIRTY_KEY, None)
         cr = self.env.cr

@@ -35,11 +35,19 @@ class TyreCatalogQuery(models.AbstractModel):
 
     # ------------------------------------------------------------------ context
     @api.model
-    def _catalog_region(self, region=None):
-        """The region to show: the given one, else the current user's customer's."""
+    def _catalog_customer(self, customer=None):
+        """The customer whose catalog is shown: the given one (the portal passes the legal
+        entity the user acts for), else the current user's own partner."""
+        return customer or self.env.user.partner_id
+
+    @api.model
+    def _catalog_region(self, region=None, customer=None):
+        """The region to show: the given one, else the customer's."""
         if region:
             return region
-        return self.env.user.partner_id.b2b_catalog_region_id
+        # The caller decided whose catalog this is; its region is read whoever may read it.
+        customer_sudo = self._catalog_customer(customer).sudo()
+        return customer_sudo.b2b_catalog_region_id.with_env(self.env)
 
     @api.model
     def _catalog_warehouses(self, region):
@@ -160,8 +168,8 @@ class TyreCatalogQuery(models.AbstractModel):
         return size_conditions + self._term_conditions(rest), None
 
     @api.model
-    def _own_code_products(self, search):
-        """Ids of the products the customer itself calls ``search`` (its own article
+    def _own_code_products(self, search, customer):
+        """Ids of the products ``customer`` itself calls ``search`` (its own article
         codes); none here, customer codes are kept by the portal addon."""
         return []
 
@@ -205,17 +213,17 @@ class TyreCatalogQuery(models.AbstractModel):
 
     # ------------------------------------------------------------------ main query
     @api.model
-    def _search_bits(self, search, bitmap):
+    def _search_bits(self, search, bitmap, customer):
         """(bits of the active rows the search text finds or None without a search, the
         corrected text or None).
 
-        A customer's own article code finds its products. A size alone is read from the
+        ``customer``'s own article code finds its products. A size alone is read from the
         bitsets; text goes through ``_resolve_search`` on the trigram index once per
         catalog state: the result is kept in the bitmap's memo until a search text changes.
         """
         if not search:
             return None, None
-        own_code_ids = self._own_code_products(search)
+        own_code_ids = self._own_code_products(search, customer)
         if own_code_ids:
             return bitmap.active & bits_from_ids(own_code_ids), None
         key = ("search", search)
@@ -274,7 +282,7 @@ class TyreCatalogQuery(models.AbstractModel):
         return [json.loads(value) for (value,) in self.env.cr.fetchall()]
 
     @api.model
-    def _run_facet_query(self, filters, search, sort, page, limit, region, vehicle):
+    def _run_facet_query(self, filters, search, sort, page, limit, region, vehicle, customer):
         """Counts and the page's ids on the facet bitsets, then the page in one statement.
 
         Returns (page rows, total, {facet: {value: count}}, corrected, warehouse ids).
@@ -282,7 +290,7 @@ class TyreCatalogQuery(models.AbstractModel):
         warehouse_ids = self._catalog_warehouses(region).ids
         bitmap = self.env["tyre.catalog.bitmap"]._get()
         base = bitmap.active
-        search_bits, corrected = self._search_bits(search, bitmap)
+        search_bits, corrected = self._search_bits(search, bitmap, customer)
         for bits in (search_bits, self._vehicle_bits(vehicle, bitmap)):
             if bits is not None:
                 base &= bits
@@ -305,6 +313,7 @@ class TyreCatalogQuery(models.AbstractModel):
         rows = self._page_rows(page_ids, warehouse_ids) if page_ids else []
         return rows, matching.bit_count(), counts, corrected, warehouse_ids
 
+    @api.private
     @api.model
     def search_catalog(
         self,
@@ -315,18 +324,21 @@ class TyreCatalogQuery(models.AbstractModel):
         limit=50,
         region=None,
         vehicle=None,
+        customer=None,
     ):
-        """The catalog page: matching products (one page), total, facets, warehouses."""
+        """The catalog page of ``customer`` (see ``_catalog_customer``): matching products
+        (one page) with its prices, total, facets, warehouses of its region."""
         self.env["tyre.catalog.facet"]._flush_dirty()
         filters = clean_filters(filters)
         page, limit = clean_paging(page, limit)
         sort = clean_sort(sort)
         search = clean_query(search)
-        region = self._catalog_region(region)
+        customer = self._catalog_customer(customer)
+        region = self._catalog_region(region, customer)
         if region.company_id in self.env.user.company_ids:
             self = self.with_company(region.company_id)  # noqa: PLW0642 - prices in its currency
         rows, total, counts, corrected, warehouse_ids = self._run_facet_query(
-            filters, search, sort, page, limit, region, vehicle
+            filters, search, sort, page, limit, region, vehicle, customer
         )
         warehouses = self.env["stock.warehouse"].browse(warehouse_ids)
         return {
@@ -334,7 +346,7 @@ class TyreCatalogQuery(models.AbstractModel):
             "page": page,
             "limit": limit,
             "corrected": corrected,
-            "products": self._product_rows(rows, warehouses),
+            "products": self._product_rows(rows, warehouses, customer),
             "facets": self._facet_rows(counts, filters),
             "warehouses": [
                 {"id": wh.id, "name": wh.name, "city": wh.b2b_city or ""} for wh in warehouses
@@ -344,10 +356,11 @@ class TyreCatalogQuery(models.AbstractModel):
 
     # ------------------------------------------------------------------ result rows
     @api.model
-    def _product_rows(self, rows, warehouses):
-        """Complete the page rows read from the index with prices, labels and stock."""
+    def _product_rows(self, rows, warehouses, customer):
+        """Complete the page rows read from the index with ``customer``'s prices, labels
+        and stock."""
         products = self.env["product.product"].sudo().browse([row["id"] for row in rows])
-        prices = self._catalog_prices(products, self.env.user.partner_id)
+        prices = self._catalog_prices(products, customer)
         seasons = dict(
             self.env["product.template"]._fields["tyre_season"]._description_selection(self.env)
         )
@@ -434,20 +447,23 @@ class TyreCatalogQuery(models.AbstractModel):
         return facets
 
     # ------------------------------------------------------------------ suggestions
+    @api.private
     @api.model
-    def suggest(self, query, region=None):
-        """Search-box suggestions: in-stock products, sizes and brands with counts."""
+    def suggest(self, query, region=None, customer=None):
+        """Search-box suggestions for ``customer``: in-stock products with its prices, sizes
+        and brands with counts."""
         self.env["tyre.catalog.facet"]._flush_dirty()
         query = clean_query(query)
         result = {"query": query, "corrected": None, "products": [], "sizes": [], "brands": []}
         if not query:
             return result
-        region = self._catalog_region(region)
+        customer = self._catalog_customer(customer)
+        region = self._catalog_region(region, customer)
         if region.company_id in self.env.user.company_ids:
             self = self.with_company(region.company_id)  # noqa: PLW0642 - prices in its currency
         warehouses = self._catalog_warehouses(region)
         bitmap = self.env["tyre.catalog.bitmap"]._get()
-        search_bits, result["corrected"] = self._search_bits(query, bitmap)
+        search_bits, result["corrected"] = self._search_bits(query, bitmap, customer)
         matching = search_bits & bitmap.in_stock(warehouses.ids)
         top_ids = bitmap.page(
             matching, "popularity", 0, SUGGEST_PRODUCTS, self.env["tyre.catalog.bitmap"]._sorted_ids
@@ -465,7 +481,7 @@ class TyreCatalogQuery(models.AbstractModel):
             for row in self._page_rows(top_ids, warehouses.ids)
         ]
         products = self.env["product.product"].sudo().browse([line["id"] for line in lines])
-        prices = self._catalog_prices(products, self.env.user.partner_id)
+        prices = self._catalog_prices(products, customer)
         for line in lines:
             line.update(
                 image_url=f"/web/image/product.product/{line['id']}/image_128",
@@ -496,6 +512,7 @@ class TyreCatalogQuery(models.AbstractModel):
         return sorted(counts.items(), key=lambda pair: -pair[1])[:SUGGEST_GROUPS]
 
     # ------------------------------------------------------------------ vehicle fitment
+    @api.private
     @api.model
     def vehicle_options(self, make_id=None, model_id=None, year=None):
         """Cascading choices make -> model -> year -> modification (with fitting sizes)."""

@@ -9,5 +9,6 @@ from . import (
     test_fitment_import,
     test_region_isolation,
     test_russian_translation,
+    test_tax_setup,
     test_tyre_fields,
 )

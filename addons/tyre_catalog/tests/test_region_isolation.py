@@ -1,3 +1,6 @@
+import importlib.util
+from pathlib import Path
+
 from odoo.tests import tagged
 
 from .common import TyreCatalogCase
@@ -47,13 +50,57 @@ class TestRegionIsolation(TyreCatalogCase):
         self.assertGreater(result["total"], 0)
         self.assertTrue(all(row["stock"] == [] for row in result["products"]))
 
-    def test_customer_region_falls_back_to_city_then_default(self):
+    def test_customer_region_is_set_not_guessed_from_cities(self):
+        # Cities are edited by customers: they decide nothing, the region is the manager's.
         partner = self.env["res.partner"].create(
             {"name": "Uralshina", "is_company": True, "city": "Екатеринбург"}
         )
-        self.assertEqual(partner.b2b_catalog_region_id, self.env.ref("tyre_catalog.region_urals"))
-        contact = self.env["res.partner"].create({"name": "Nobody", "city": "Тверь"})
-        self.assertEqual(contact.b2b_catalog_region_id, self.region_msk)
+        self.env["res.partner"].create(
+            {
+                "name": "Склад",
+                "type": "delivery",
+                "parent_id": partner.id,
+                "city": "Санкт-Петербург",
+            }
+        )
+        default = self.env["b2b.region"].search([], limit=1)
+        self.assertNotIn(default, self.region_spb | self.env.ref("tyre_catalog.region_urals"))
+        self.assertEqual(partner.b2b_catalog_region_id, default)
         partner.b2b_region_id = self.region_spb
-        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": partner.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": partner.id, "city": "Екатеринбург"}
+        )
         self.assertEqual(contact.b2b_catalog_region_id, self.region_spb)
+        self.assertEqual(partner.b2b_catalog_region_id, self.region_spb)
+
+    def test_upgrade_keeps_the_region_the_cities_gave(self):
+        path = Path(__file__).parents[1] / "migrations/19.0.1.1.0/post-region-from-cities.py"
+        spec = importlib.util.spec_from_file_location("post_region_from_cities", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        partner = self.env["res.partner"].create(
+            {"name": "Uralshina", "is_company": True, "city": "Екатеринбург"}
+        )
+        address = self.env["res.partner"].create(
+            {
+                "name": "Склад",
+                "type": "delivery",
+                "parent_id": partner.id,
+                "city": "Санкт-Петербург",
+            }
+        )
+        elsewhere = self.env["res.partner"].create({"name": "Nowhere", "city": "Тверь"})
+        self.env.flush_all()
+        migration.migrate(self.env.cr, "19.0.1.0.0")
+        self.env.invalidate_all()
+        # As the cities decided before: the first region (by sequence) among theirs.
+        self.assertEqual((partner | address).b2b_region_id, self.region_spb)
+        self.assertFalse(elsewhere.b2b_region_id)
+
+    def test_region_change_applies_to_the_warehouse_rule_at_once(self):
+        user = self._portal_user("moving.buyer", self.region_spb)
+        Warehouse = self.env["stock.warehouse"].with_user(user)
+        self.assertEqual(Warehouse.search([]), self.wh_spb)
+        # The rule's domain is cached per user; the region must still be read afresh.
+        user.partner_id.commercial_partner_id.b2b_region_id = self.region_msk
+        self.assertEqual(Warehouse.search([]), self.wh_msk)
