@@ -24,6 +24,7 @@
         "views/tyre_catalog_facet_views.xml",
         "views/res_partner_views.xml",
         "views/stock_warehouse_views.xml",
+        "views/sale_order_views.xml",
         "views/catalog_portal_templates.xml",
     ],
     "demo": [

@@ -1,9 +1,11 @@
 from . import (
     act_for,
     acting_entity,
+    backoffice_closed,
     cart,
     entity_switcher,
     file_order,
+    mail_thread,
     orders,
     portal_account,
     portal_company,
@@ -11,6 +13,9 @@ from . import (
     portal_jobs,
     portal_users,
     pricelist,
+    product_variant,
     registration,
     saved_cart,
+    sms_status,
+    website_snippets,
 )

@@ -31,6 +31,8 @@ class B2bOrdersPortal(CustomerPortal):
                     date = fields.Date.to_date(value)
                 except ValueError:
                     raise NotFound() from None
+                if date.year < 1000:  # Odoo writes such years with 3 digits and cannot read them
+                    raise NotFound()
                 domain.append(
                     (
                         "date_order",
@@ -176,8 +178,10 @@ class B2bOrdersPortal(CustomerPortal):
     )
     def b2b_order_approve(self, order_id, **kwargs):
         def approve(order):
+            # As the user: the order comes from _document_check_access as superuser, who
+            # would pass the head check.
             with access_as_404():
-                order.action_b2b_approve()
+                order.with_env(request.env).action_b2b_approve()
             return request.env._("The order is approved.")
 
         return self._b2b_order_action(order_id, approve)
@@ -192,7 +196,7 @@ class B2bOrdersPortal(CustomerPortal):
     def b2b_order_reject(self, order_id, reason="", **kwargs):
         def reject(order):
             with access_as_404():
-                order.action_b2b_reject(reason.strip())
+                order.with_env(request.env).action_b2b_reject(reason.strip())
             return request.env._("The order is rejected.")
 
         return self._b2b_order_action(order_id, reject)

@@ -4,6 +4,7 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
+from ..lib.request_throttle import registry_lookup_rates, visitor_keys
 from ..lib.requisites_file import MAX_SIZE
 
 FORM_FIELDS = (
@@ -44,9 +45,21 @@ class B2bRegistration(http.Controller):
 
     @http.route("/b2b/register/lookup", type="jsonrpc", auth="public", website=True)
     def register_lookup(self, inn=None, **kwargs):
-        """Requisites for the INN the visitor typed; errors come back as a message."""
+        """Requisites for the INN the visitor typed; errors come back as a message.
+
+        The registry is paid: each visitor may ask a few times a minute and a day. Whether
+        the company is already a customer is never said (the manager sees it).
+        """
         try:
-            values = request.env["b2b.company.registry"].sudo().b2b_lookup(inn)
+            request.env["b2b.request.throttle"].sudo()._b2b_hit(
+                visitor_keys(request.httprequest.remote_addr, request.session.sid),
+                self._b2b_lookup_rates(),
+            )
+            values = (
+                request.env["b2b.company.registry"]
+                .sudo()
+                .b2b_lookup(inn if isinstance(inn, str) else "")
+            )
         except UserError as error:
             return {"found": False, "error": str(error.args[0])}
         if values is None:
@@ -58,10 +71,14 @@ class B2bRegistration(http.Controller):
                     inn=inn,
                 ),
             }
-        existing = (
-            request.env["b2b.registration"].sudo()._b2b_find_entity(values["inn"], values["kpp"])
+        return {"found": True, "values": values}
+
+    def _b2b_lookup_rates(self):
+        params = request.env["ir.config_parameter"].sudo()
+        return registry_lookup_rates(
+            per_minute=int(params.get_param("b2b_portal.registry_lookups_per_minute") or 5),
+            per_day=int(params.get_param("b2b_portal.registry_lookups_per_day") or 30),
         )
-        return {"found": True, "values": values, "existing": bool(existing)}
 
     @http.route("/b2b/register", type="http", auth="public", website=True, methods=["POST"])
     def register_submit(self, kind="form", requisites_file=None, **post):

@@ -44,24 +44,33 @@ class B2bCompanyRegistry(models.AbstractModel):
     def b2b_lookup(self, inn):
         """Requisites of the company with ``inn`` as a dict, or None when the registry has none.
 
-        A paid outside service: not over RPC, only through the routes that throttle it.
+        A paid outside service: not over RPC, only through the routes that throttle it; its
+        answers are kept for a while (b2b.company.registry.answer).
 
         Raises UserError with a clear message for a bad INN, a time-out or a service error.
         """
         inn, _kpp = self._b2b_check_inn(inn)
+        Answer = self.env["b2b.company.registry.answer"]
+        known, values = Answer._b2b_get(inn)
+        if known:
+            return values
         try:
             info = self._b2b_registry().find_by_inn(inn)
         except (RequisiteError, CompanyRegistryError) as error:
             raise UserError(error.render(self.env._)) from None
-        if info is None:
-            return None
-        return {
-            "inn": info.inn,
-            "kpp": info.kpp,
-            "ogrn": info.ogrn,
-            "name": info.name,
-            "full_name": info.full_name,
-            "address": info.address,
-            "director": info.director,
-            "status": info.status,
-        }
+        values = (
+            None
+            if info is None
+            else {
+                "inn": info.inn,
+                "kpp": info.kpp,
+                "ogrn": info.ogrn,
+                "name": info.name,
+                "full_name": info.full_name,
+                "address": info.address,
+                "director": info.director,
+                "status": info.status,
+            }
+        )
+        Answer._b2b_put(inn, values)
+        return values

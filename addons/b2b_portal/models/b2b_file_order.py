@@ -6,6 +6,7 @@ from odoo.addons.b2b_pricing.lib.tabular import (
     ORDER_COLUMNS,
     TableRow,
     TabularFileError,
+    check_table_file,
     read_table,
 )
 from odoo.addons.tyre_catalog.lib.search_query import closest_matches
@@ -60,9 +61,14 @@ class B2bFileOrder(models.AbstractModel):
     # ------------------------------------------------------------------ as a portal job
     @api.model
     def _b2b_start_job(self, order, content, filename):
-        """A b2b.portal.job checking ``content`` for the cart ``order`` step by step."""
-        if not content or len(content) > MAX_FILE_BYTES:
-            self._b2b_read(content, filename)  # refused at once, with the reason
+        """A b2b.portal.job checking ``content`` for the cart ``order`` step by step.
+
+        What can be seen without reading the file (its size, a zip bomb) is refused at once.
+        """
+        try:
+            check_table_file(content, filename or "", max_bytes=MAX_FILE_BYTES)
+        except TabularFileError as exc:
+            raise UserError(exc.render(self.env._)) from None
         return self.env["b2b.portal.job"]._b2b_start(
             "file_order",
             order._b2b_entity(),

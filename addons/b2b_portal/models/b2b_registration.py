@@ -2,8 +2,15 @@ import base64
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL, escape_psql
 
+from ..lib.registration_form import FIELD_LIMITS, RegistrationError, check_email, check_text
 from ..lib.requisites_file import RequisitesFileError, check_requisites_file
+
+# The kinds of request a company sends itself (the public form); the others come from the
+# back office.
+PUBLIC_KINDS = ("form", "file")
 
 
 class B2bRegistration(models.Model):
@@ -83,6 +90,15 @@ class B2bRegistration(models.Model):
                     self.env._("A registration request needs the contact's name and e-mail.")
                 )
 
+    @api.constrains("kind", "email")
+    def _check_email(self):
+        for registration in self:
+            if registration.kind in PUBLIC_KINDS and registration.email:
+                try:
+                    check_email(registration.email)
+                except RegistrationError as error:
+                    raise ValidationError(error.render(self.env._)) from None
+
     # ------------------------------------------------------------------ creation
     @api.model
     def _b2b_find_entity(self, inn, kpp=None):
@@ -103,16 +119,66 @@ class B2bRegistration(models.Model):
     def create(self, vals_list):
         registry = self.env["b2b.company.registry"]
         for vals in vals_list:
+            if vals.get("kind", "form") in PUBLIC_KINDS:
+                self._b2b_check_texts(vals)
             if vals.get("kind", "form") == "form" or vals.get("inn"):
                 vals["inn"], vals["kpp"] = registry._b2b_check_inn(vals.get("inn"), vals.get("kpp"))
             if vals.get("kind") == "file":
                 self._b2b_check_file(vals.get("requisites_filename"), vals.get("requisites_file"))
+            if vals.get("kind", "form") in PUBLIC_KINDS:
+                self._b2b_check_not_waiting(vals)
+            # For the manager only: the visitor is never told the company is a customer.
             entity = self._b2b_find_entity(vals.get("inn"), vals.get("kpp"))
             if entity:
                 vals["existing_entity_id"] = entity.id
         registrations = super().create(vals_list)
         registrations._b2b_assign()
         return registrations
+
+    @api.model
+    def _b2b_check_texts(self, vals):
+        """Bounded texts without control characters (a NUL cannot even be stored), a valid
+        e-mail: what an anonymous visitor may put in the queue. Cleans ``vals`` in place."""
+        labels = None
+        for name, limit in FIELD_LIMITS.items():
+            value = vals.get(name)
+            if not isinstance(value, str):
+                continue
+            labels = labels or self.fields_get(list(FIELD_LIMITS), ["string"])
+            try:
+                vals[name] = check_text(value, labels[name]["string"], limit)
+            except RegistrationError as error:
+                raise UserError(error.render(self.env._)) from None
+        if vals.get("email"):
+            try:
+                vals["email"] = check_email(vals["email"])
+            except RegistrationError as error:
+                raise UserError(error.render(self.env._)) from None
+
+    @api.model
+    def _b2b_check_not_waiting(self, vals):
+        """One open request per company (INN, and KPP when both requests give one) and per
+        e-mail address. The same answer whether or not the company is a customer."""
+        # Two visitors sending the same request at once: the second waits for the first.
+        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", self._name))
+        same = []
+        if vals.get("email"):
+            same.append(Domain("email", "=ilike", escape_psql(vals["email"])))
+        if vals.get("inn"):
+            company = Domain("inn", "=", vals["inn"])
+            if vals.get("kpp"):
+                company &= Domain("kpp", "in", [vals["kpp"], "", False])
+            same.append(company)
+        if not same:
+            return
+        waiting = Domain("state", "=", "new") & Domain("kind", "in", PUBLIC_KINDS)
+        if self.sudo().search_count(waiting & Domain.OR(same), limit=1):
+            raise UserError(
+                self.env._(
+                    "A request for this company or from this e-mail address is already "
+                    "waiting for our manager; we will answer you by e-mail."
+                )
+            )
 
     @api.model
     def _b2b_check_file(self, filename, data):

@@ -85,25 +85,23 @@ class B2bSavedCart(models.Model):
     # Portal users only read saved carts; whatever writes them, these hold.
     @api.constrains("entity_id", "owner_id")
     def _check_entity_and_owner(self):
+        access_sudo = self.env["b2b.entity.access"].sudo()
         for cart in self:
             if not cart.entity_id.b2b_holding_id:
                 raise ValidationError(
                     self.env._("A saved cart belongs to a legal entity of a holding.")
                 )
-            owner = cart.owner_id
-            acts = (
-                self.env["b2b.entity.access"]
-                .sudo()
-                .search_count(
-                    [("contact_id", "=", owner.id), ("entity_id", "=", cart.entity_id.id)], limit=1
-                )
-            )
-            if owner and owner.sudo().user_ids.filtered("share") and not acts:
+            owner_sudo = cart.owner_id.sudo()
+            # The seller's staff may keep saved carts for their customers.
+            if owner_sudo.user_ids.filtered("share") and not access_sudo.search_count(
+                [("contact_id", "=", owner_sudo.id), ("entity_id", "=", cart.entity_id.id)],
+                limit=1,
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(owner)s does not act for %(entity)s: the saved cart cannot be theirs.",
-                        owner=owner.name,
-                        entity=cart.entity_id.name,
+                        owner=owner_sudo.name,
+                        entity=cart.entity_id.sudo().name,
                     )
                 )
         self.line_ids._check_warehouse_region()

@@ -17,7 +17,7 @@ class SaleOrder(models.Model):
 
     def _compute_user_id(self):
         b2b_orders = self.filtered(lambda order: order.partner_id and order._b2b_is_b2b())
-        super(SaleOrder, self - b2b_orders)._compute_user_id()
+        result = super(SaleOrder, self - b2b_orders)._compute_user_id()
         forced = self.env.context.get("force_user_recomputation")
         for order in b2b_orders:
             if order.website_id and order.state == "draft" and not forced:
@@ -26,6 +26,7 @@ class SaleOrder(models.Model):
                 # The holding's personal manager, not the website's salesperson or the
                 # sales team's leader website_sale would assign on confirmation.
                 order.user_id = order.partner_id.sudo()._b2b_personal_manager()
+        return result
 
     def action_confirm(self):
         result = super().action_confirm()
@@ -61,15 +62,15 @@ class SaleOrder(models.Model):
                 raise UserError(
                     self.env._("The invoice of %(order)s could not be issued.", order=self.name)
                 )
-        recipients = self._b2b_customer_recipients()
-        self._b2b_notify("confirmed", recipients)
-        template = self.env.ref("account.email_template_edi_invoice", raise_if_not_found=False)
-        if template:
-            for invoice_sudo in invoices_sudo.filtered(lambda invoice: invoice.state == "posted"):
-                invoice_sudo.message_post_with_source(
-                    template,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
-                    partner_ids=recipients.ids,
-                )
+        self._b2b_notify("confirmed", self._b2b_customer_recipients())
+        posted_sudo = invoices_sudo.filtered(lambda invoice: invoice.state == "posted")
+        if posted_sudo:
+            # Odoo's "Send" in the background: its cron makes the PDF and e-mails it to the
+            # legal entity, from the personal manager; the checkout does not wait for it.
+            author = self.user_id or self.env.user
+            posted_sudo.sending_data = {
+                "author_user_id": author.id,
+                "author_partner_id": author.partner_id.id,
+            }
+            self.env.ref("account.ir_cron_account_move_send").sudo()._trigger()
         return invoices_sudo.with_env(self.env)

@@ -64,6 +64,7 @@ KINDS = {
     "order": "confirmed order (sale.order)",
     "order_line": "line of a confirmed order (sale.order.line)",
     "proposal": "quotation sent to the customer (sale.order, state sent)",
+    "pending": "buyer's order waiting for the head's approval (sale.order)",
     "cart": "draft B2B cart (sale.order)",
     "cart_line": "line of a draft cart (sale.order.line)",
     "invoice": "posted customer invoice (account.move)",
@@ -164,10 +165,12 @@ def _image_routes(prefix):
 # Parameters sent with the probes of a business route, where the route has none of its own.
 THREADS = (
     {"thread_model": "res.partner", "thread_id": "{entity}"},
+    {"thread_model": "res.partner", "thread_id": "{entity}", "token": "not-the-token"},
     {"thread_model": "sale.order", "thread_id": "{order}"},
     {"thread_model": "account.move", "thread_id": "{invoice}"},
 )
 WRONG_TOKEN = "not-the-token"
+PRODUCT_SNIPPET = "website_sale.dynamic_filter_template_product_product_products_item"
 FETCH_THREAD = [
     [
         "mail.thread",
@@ -292,12 +295,12 @@ OUR_ROUTES = {
         ORDERING, "repeat an order into the cart", ids={"order_id": "{order}"}
     ),
     "/my/b2b/orders/<int:order_id>/approve": ours(
-        HEAD_ONLY, "head approves a buyer's order", ids={"order_id": "{order}"}
+        HEAD_ONLY, "head approves a buyer's order", ids={"order_id": "{pending}"}
     ),
     "/my/b2b/orders/<int:order_id>/reject": ours(
         HEAD_ONLY,
         "head rejects a buyer's order",
-        ids={"order_id": "{order}"},
+        ids={"order_id": "{pending}"},
         params={"reason": "Зонд"},
     ),
     "/my/b2b/orders/<int:order_id>/accept": ours(
@@ -332,7 +335,9 @@ OUR_ROUTES = {
     ),
     # quick order, price list, jobs
     "/my/b2b/quick-order": ours(ORDERING, "quick order page"),
-    "/my/b2b/quick-order/upload": ours(ORDERING, "upload an order file (starts a job)"),
+    "/my/b2b/quick-order/upload": ours(
+        ORDERING, "upload an order file (starts a job)", params={"file": "file"}
+    ),
     "/my/b2b/quick-order/add": ours(
         ORDERING,
         "add previewed lines to the cart",
@@ -1186,7 +1191,21 @@ BUSINESS_ROUTES = {
         params={"model_name": "res.partner", "search_domain": []},
     ),
     "/website/snippet/filters": business(
-        EVERYONE, "dynamic snippet records", params={"filter_id": 1}
+        EVERYONE,
+        "dynamic snippet records; a single record only if the visitor may read it",
+        variants=[
+            {"filter_id": 1},
+            *(
+                {
+                    "filter_id": 0,
+                    "template_key": PRODUCT_SNIPPET,
+                    "limit": 1,
+                    "res_model": model,
+                    "res_id": kind,
+                }
+                for model, kind in (("res.partner", "{entity}"), ("sale.order", "{order}"))
+            ),
+        ],
     ),
     "/snippets/category/set_image": business(
         PORTAL, "image of a category", params={"category_id": 1, "attachment_id": "{attachment}"}
@@ -1241,9 +1260,7 @@ CLOSED_ROUTES = {
         "/web/database/drop",
         "/web/database/duplicate",
         "/web/database/list",
-        "/web/database/manager",
         "/web/database/restore",
-        "/web/database/selector",
     ),
     **closed(
         "needs an API key (bearer), with the key's user's access rights",
@@ -1280,11 +1297,8 @@ CLOSED_ROUTES = {
         "/web/action/run",
         "/web/become",
         "/web/webclient/load_menus",
-        "/web/tests",
-        "/web/tests/legacy",
         "/web/view/edit_custom",
         "/web/domain/validate",
-        "/web/export/formats",
         "/web/export/get_fields",
         "/web/export/namelist",
         "/web/pivot/export_xlsx",
@@ -1292,18 +1306,13 @@ CLOSED_ROUTES = {
         "/bus/get_model_definitions",
         "/web/profile_config/<profile>",
         "/web/speedscope/<profile>",
-        "/web/set_profiling",
         "/base_setup/data",
         "/base_setup/demo_active",
         "/account/init_tests_shared_js_python",
         "/account/post_tests_shared_js_python",
-        "/report/check_wkhtmltopdf",
         '/spreadsheet/dashboard/data/<model("spreadsheet.dashboard"):dashboard>',
         "/product/export/pricelist/",
         "/sale_pdf_quote_builder/quotation_document/upload",
-        "/mail/inbox/messages",
-        "/mail/history/messages",
-        "/mail/starred/messages",
         "/base_import_module/login_upload",
         ids={"profile": "1", "dashboard": "1"},
     ),
@@ -1326,17 +1335,13 @@ CLOSED_ROUTES = {
         "/website/force/<int:website_id>",
         "/website/get_alt_images",
         "/website/get_assets_editor_resources",
-        "/website/get_languages",
         "/website/get_new_page_templates",
         "/website/get_suggested_links",
         "/website/get_switchable_related_views",
-        "/website/get_translated_elements",
         "/website/google_font_metadata",
-        "/website/iframefallback",
         "/website/reset_template",
         "/website/save_xml",
         "/website/seo_suggest",
-        "/website/theme_customize_bundle_reload",
         "/website/theme_customize_data",
         "/website/theme_customize_data_get",
         "/website/theme_upload_font",
@@ -1349,8 +1354,6 @@ CLOSED_ROUTES = {
         "/shop/config/category",
         "/shop/config/product",
         "/shop/config/website",
-        "/web_unsplash/attachment/add",
-        "/web_unsplash/fetch_images",
         "/web_unsplash/save_unsplash",
         "/html_editor/media_library_search",
         "/html_editor/save_library_media",
@@ -1482,6 +1485,18 @@ SHARED_ROUTES = {
 # ----------------------------------------------------------------- the caller's own state only
 SELF_ROUTES = {
     **self_only(
+        "the caller's own mailbox: messages addressed to him, starred or read by him",
+        "/mail/history/messages",
+        "/mail/inbox/messages",
+        "/mail/starred/messages",
+    ),
+    **self_only(
+        "Unsplash images into the caller's own attachments (the URL must be Unsplash's; "
+        "no key is configured)",
+        "/web_unsplash/attachment/add",
+        "/web_unsplash/fetch_images",
+    ),
+    **self_only(
         "login, sign-up, password reset and two-factor pages of the caller",
         "/web/login",
         "/web/login/totp",
@@ -1539,6 +1554,26 @@ SELF_ROUTES = {
 
 # ---------------------------------------------------------------------------- no business records
 HARMLESS_ROUTES = {
+    **harmless(
+        "back-office pages without records: the test runner, export formats, the PDF engine's "
+        "state, the database manager (master password; list_db is off), profiling (only when "
+        "an administrator enabled it)",
+        "/web/tests",
+        "/web/tests/legacy",
+        "/web/export/formats",
+        "/report/check_wkhtmltopdf",
+        "/web/database/manager",
+        "/web/database/selector",
+        "/web/set_profiling",
+    ),
+    **harmless(
+        "website editor metadata: languages, translated snippets, asset bundles, the iframe "
+        "fallback page; no records",
+        "/website/get_languages",
+        "/website/get_translated_elements",
+        "/website/iframefallback",
+        "/website/theme_customize_bundle_reload",
+    ),
     **harmless(
         "static assets, bundles, manifests and service worker",
         "/web/assets/<int:website_id>/<unique>/<string:filename>",
@@ -1644,8 +1679,15 @@ ROUTES = _merge(
 #   writable: operations a portal user may do over RPC on his own records (nothing on our
 #          B2B models: they change only through controllers that check the role);
 #   sensitive: fields and the roles that may read them on their own entity.
-#   A name ending with * stands for every field with that prefix.
-MONEY_FIELDS = ("risk_*", "credit", "credit_limit", "credit_to_invoice", "b2b_turnover")
+#   A name ending with * stands for every amount (monetary or float field) with that prefix.
+MONEY_FIELDS = (
+    "risk_*",
+    "risk_exception",
+    "credit",
+    "credit_limit",
+    "credit_to_invoice",
+    "b2b_turnover",
+)
 
 
 def model(scope, reason, foreign=(), foreign_domain=None, writable=(), sensitive=None):
@@ -1691,7 +1733,7 @@ MODELS = MappingProxyType(
         "sale.order": model(
             "holding",
             "orders: own (buyer) or the entity's (head)",
-            foreign=("order", "proposal", "cart"),
+            foreign=("order", "proposal", "pending", "cart"),
             foreign_domain=[("partner_id", "child_of", "{holding}")],
         ),
         "sale.order.line": model(

@@ -8,6 +8,7 @@ not a clear refusal or message), no name of the other holding's records in the a
 reported together at the end of a test, one line per route (or model), role and id.
 """
 
+import inspect
 import io
 import json
 import logging
@@ -149,19 +150,20 @@ class Outcome:
 
     @property
     def our_crash(self):
-        """An unclear JSON error raised through the code of our addons."""
-        return (
-            bool(self.json_error)
-            and self.json_error not in CLEAR_ERRORS
-            and any(f"/addons/{module}/" in self.debug for module in OUR_MODULES)
-        )
+        """An unclear JSON error raised through the code of our addons (below the model
+        method the RPC called: the request dispatch passes through our addons too)."""
+        if not self.json_error or self.json_error in CLEAR_ERRORS:
+            return False
+        frames = self.debug.split("\n")
+        calls = [index for index, line in enumerate(frames) if "call_kw" in line]
+        below = frames[calls[-1] :] if calls else frames
+        return any(f"/addons/{module}/" in line for line in below for module in OUR_MODULES)
 
     @property
     def refused(self):
-        """403/404, a redirect to the login page, or a JSON refusal or message."""
-        if self.status in (401, 403, 404):
-            return True
-        if self.status in REDIRECTS and "/web/login" in self.location:
+        """4xx, a redirect (to the login page, or away with a message), or a JSON refusal
+        or message."""
+        if 400 <= self.status < 500 or self.status in REDIRECTS:
             return True
         return bool(self.json_error)
 
@@ -174,6 +176,20 @@ class Outcome:
         if self.json_error:
             text += f" JSON {self.json_error}"
         return text
+
+
+def _parameters(func):
+    """Names of the named parameters of a controller method."""
+    try:
+        signature = inspect.signature(func)
+    except (TypeError, ValueError):
+        return []
+    return [
+        name
+        for name, parameter in signature.parameters.items()
+        if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)
+        and name != "self"
+    ]
 
 
 def _zip_text(content):
@@ -295,6 +311,7 @@ class BoundaryCase(HttpCase):
         )
         order._portal_ensure_token()
         proposal = cls._sale_order(entity, buyer, product, b2b_state="proposal", state="sent")
+        pending = cls._sale_order(entity, buyer, product, b2b_state="approval")
         cart = cls._sale_order(entity, buyer, product, b2b_state="cart")
         invoice = env["account.move"].search(
             [
@@ -410,6 +427,7 @@ class BoundaryCase(HttpCase):
             "order": order,
             "order_line": order.order_line[:1],
             "proposal": proposal,
+            "pending": pending,
             "cart": cart,
             "cart_line": cart.order_line[:1],
             "invoice": invoice,
@@ -462,7 +480,16 @@ class BoundaryCase(HttpCase):
         texts.update(cls.foreign_partners.filtered("vat").mapped("vat"))
         texts.update(cls.foreign_partners.filtered(lambda p: not p.is_company).mapped("name"))
         texts.update(cls.foreign_users.mapped("login"))
-        for kind in ("order", "proposal", "cart", "invoice", "picking", "attachment", "saved_cart"):
+        for kind in (
+            "order",
+            "proposal",
+            "pending",
+            "cart",
+            "invoice",
+            "picking",
+            "attachment",
+            "saved_cart",
+        ):
             texts.add(records[kind].name)
         texts.update(
             {
@@ -505,6 +532,7 @@ class BoundaryCase(HttpCase):
                     "ours": False,
                     "args": [m.group("name") for m in CONVERTER.finditer(rule.rule)],
                     "csrf": routing.get("csrf", True),
+                    "params": _parameters(rule.endpoint.func),
                 },
             )
             info["auth"].add(routing.get("auth"))
@@ -553,13 +581,14 @@ class BoundaryCase(HttpCase):
         return CONVERTER.sub(arg, rule)
 
     # ------------------------------------------------------------------ requests
-    def login(self, role):
-        """Open a session as ``role`` and keep its CSRF token."""
-        if role == bc.PUBLIC:
+    def login(self, role, login=None):
+        """Open a session as ``role`` (or as the user ``login``) and keep its CSRF token."""
+        login = login or LOGINS.get(role)
+        if not login:
             self.authenticate(None, None)
             page = self.url_open("/web/login")
         else:
-            self.authenticate(LOGINS[role], LOGINS[role])
+            self.authenticate(login, login)
             page = self.url_open("/my")
         match = CSRF_TOKEN.search(page.text)
         self.csrf = match.group(1) if match else ""
@@ -608,7 +637,6 @@ class BoundaryCase(HttpCase):
             return Outcome(error=f"no answer: {type(error).__name__}")
         finally:
             elapsed = time.time() - started
-            type(self).send_time = getattr(type(self), "send_time", 0) + elapsed
             if elapsed > 5:
                 _logger.info("boundary: %s took %.1f s", url, elapsed)
         return Outcome(response)
@@ -628,8 +656,7 @@ class BoundaryCase(HttpCase):
     # ------------------------------------------------------------------ writes
     def fingerprint(self, params=None):
         """{table: md5 of the holding's rows}: any write to them changes it."""
-        params = params or self.watch_params
-        fp_started = time.time()
+        params = {key: value or [0] for key, value in (params or self.watch_params).items()}
         self.env.flush_all()
         parts = []
         for table, condition in WATCHED:
@@ -640,9 +667,7 @@ class BoundaryCase(HttpCase):
                 f"FROM {table} t WHERE {condition}"
             )
         self.env.cr.execute(" UNION ALL ".join(parts), params)
-        result = dict(self.env.cr.fetchall())
-        type(self).fp_time = getattr(type(self), "fp_time", 0) + time.time() - fp_started
-        return result
+        return dict(self.env.cr.fetchall())
 
     def _table_exists(self, table):
         cache = type(self).__dict__.get("_tables")

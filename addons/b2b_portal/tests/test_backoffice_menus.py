@@ -105,7 +105,7 @@ class TestBackofficeMenus(TransactionCase):
             with self.env.cr.savepoint():
                 action = self._load_action(env, menu["action_model"], menu["action_id"])
                 self._run_action(env, action, label)
-        except Exception as error:  # noqa: BLE001 - every failure is collected and reported
+        except Exception as error:
             self.failures.append(f"{label}: {type(error).__name__}: {error}")
         finally:
             env.invalidate_all()
@@ -141,7 +141,7 @@ class TestBackofficeMenus(TransactionCase):
             "uid": env.uid,
             "allowed_company_ids": env.companies.ids,
             "current_company_id": env.company.id,
-            "context_today": lambda: datetime.date.today(),
+            "context_today": datetime.date.today,
             "datetime": datetime,
             "time": time,
             "relativedelta": relativedelta,
@@ -185,28 +185,28 @@ class TestBackofficeMenus(TransactionCase):
             record = record or model.search(domain, limit=1)
         self.opened_models.add(model._name)
         if "form" not in loaded["views"]:
-            form = model.get_views([[False, "form"]], {"toolbar": True})
-            fields_info.update({name: info["fields"] for name, info in form["models"].items()})
-            form_view = form["views"]["form"]
-        else:
-            form_view = loaded["views"]["form"]
+            loaded = model.get_views([[False, "form"]], {"toolbar": True})
+            fields_info.update({name: info["fields"] for name, info in loaded["models"].items()})
+        form_view = loaded["views"]["form"]
         spec = self._spec(etree.fromstring(form_view["arch"]), model._name, fields_info)
         if record:
             record.web_read(spec)
+            self._print(env, record, form_view, label)
         elif default_view == "form" or action.get("target") == "new":
             model.onchange({}, [], spec)
-        if not record:
-            return
+
+    def _print(self, env, record, form_view, label):
+        """Run every print action the form offers for ``record``, and our reports of it."""
         for printed in form_view.get("toolbar", {}).get("print", []):
             kind = env["ir.actions.actions"].sudo().browse(printed["id"]).type
             if kind == "ir.actions.report":
                 self._render_report(env, printed["id"], record, label)
             else:
-                active = {"active_model": model._name, "active_id": record.id}
+                active = {"active_model": record._name, "active_id": record.id}
                 active_env = env(context={**env.context, **active, "active_ids": record.ids})
                 action = self._load_action(active_env, kind, printed["id"])
                 self._run_action(active_env, action, f"{label}: print {printed['name']!r}")
-        for report in self._our_reports(model._name):
+        for report in self._our_reports(record._name):
             self._render_report(env, report.id, record, label)
 
     def _default_filters(self, env, search_arch):
@@ -288,7 +288,7 @@ class TestBackofficeMenus(TransactionCase):
                 else:
                     env["ir.actions.report"]._render_qweb_html(report.id, record.ids)
             self.rendered_reports.add(report.id)
-        except Exception as error:  # noqa: BLE001 - collected and reported
+        except Exception as error:
             self.failures.append(
                 f"{label}: report {report.name!r} on {record}: {type(error).__name__}: {error}"
             )

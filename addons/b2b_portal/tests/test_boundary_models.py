@@ -41,6 +41,10 @@ class TestBoundaryModels(BoundaryCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.models = cls._portal_models()
+        by_groups = {}
+        for role, user in cls.users.items():
+            by_groups.setdefault(frozenset(user.all_group_ids.ids), role)
+        cls.acl_roles = set(by_groups.values())
         cls.foreign_ids = {
             name: cls._foreign_ids(name, spec)
             for name, spec in bc.MODELS.items()
@@ -166,6 +170,10 @@ class TestBoundaryModels(BoundaryCase):
                 spec = bc.MODELS.get(name)
                 if spec is None:
                     continue
+                if spec["scope"] in ("shared", "none") and role not in self.acl_roles:
+                    # Access rights depend on the groups only: one role per set of groups
+                    # (record rules of customers' records differ between every role).
+                    continue
                 before = self._probe_model(failures, name, spec, role, before)
         _logger.info(
             "boundary models over RPC: %d models x %d roles, %d calls in %.1f s",
@@ -266,7 +274,11 @@ class TestBoundaryModels(BoundaryCase):
     def _fields_of(self, model, pattern):
         fields_ = self.env[model]._fields
         if pattern.endswith("*"):
-            return sorted(name for name in fields_ if name.startswith(pattern[:-1]))
+            return sorted(
+                name
+                for name, field in fields_.items()
+                if name.startswith(pattern[:-1]) and field.type in ("monetary", "float")
+            )
         return [pattern] if pattern in fields_ else []
 
     def test_rpc_hides_sensitive_fields(self):

@@ -100,16 +100,39 @@ class TestBoundaryRoutes(BoundaryCase):
             failures.cases,
             time.time() - started,
         )
-        _logger.info(
-            "TIMING fp %.1f send %.1f",
-            getattr(type(self), "fp_time", 0),
-            getattr(type(self), "send_time", 0),
-        )
         failures.check(label)
 
     def _session_alive(self, role):
         outcome = self.send("/web/session/get_session_info", "jsonrpc", {"POST"}, {})
         return not outcome.json_error and outcome.status == 200
+
+    def test_probes_see_what_they_look_for(self):
+        """The checks are live: the owner of the records sees the markers on his own order
+        page, and his own change of his address shows in the fingerprint."""
+        self.login(None, login="kolesa.head")
+        order = self.foreign["order"]
+        outcome = self.send(f"/my/b2b/orders/{order.id}", "http", {"GET"})
+        self.assertEqual(outcome.status, 200)
+        self.assertIn(order.name, self.leaked(outcome))
+        before = self.fingerprint()
+        address = self.foreign["address"]
+        self.env["res.users"].browse(
+            self.foreign["user"].id
+        ).b2b_current_entity_id = address.parent_id
+        outcome = self.send(
+            "/my/company/addresses/save",
+            "http",
+            {"POST"},
+            {
+                "address_id": address.id,
+                "name": address.name,
+                "street": "ул. Новая",
+                "city": "Пушкин",
+            },
+        )
+        self.assertLess(outcome.status, 400, outcome.describe())
+        written, _after = self.written(before)
+        self.assertIn("res_partner", written)
 
     def test_our_routes_refuse_foreign_ids(self):
         self._probe("our routes", {bc.OURS}, (bc.PUBLIC, *bc.PORTAL_ROLES))

@@ -26,9 +26,7 @@ class TestOneBusinessDemo(TransactionCase):
                 Partner.search([("is_company", "=", True), ("name", "ilike", "My Company")]),
                 f"{user.login}: the generic companies",
             )
-            self.assertFalse(
-                Partner.name_search("Azure"), f"{user.login}: partner suggestions"
-            )
+            self.assertFalse(Partner.name_search("Azure"), f"{user.login}: partner suggestions")
             goods = env["product.template"].search(
                 [("type", "in", ("consu", "combo")), ("is_tyre", "=", False)]
             )

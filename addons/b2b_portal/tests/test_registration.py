@@ -8,7 +8,8 @@ from odoo.tests import HttpCase, tagged
 from .common import CsrfMixin
 from .registry_server import API_KEY, BROKEN_INN, SLOW_INN, RegistryServer
 
-FOUND_INN = "7736207543"
+FOUND_INN = "7736207543"  # Шинный Двор: its request of the demo data waits for the manager
+NEW_INN = "7712346604"  # Резина Плюс: known to the registry, never registered
 UNKNOWN_INN = "7710140679"
 SHINTORG_INN = "7728083012"
 
@@ -73,10 +74,9 @@ class TestRegistryLookup(CsrfMixin, RegistryMixin, HttpCase):
     def test_lookup_route(self):
         found = self._lookup_over_http(FOUND_INN)
         self.assertTrue(found["found"])
-        self.assertFalse(found["existing"])
         self.assertEqual(found["values"]["ogrn"], "1027700229193")
-        duplicate = self._lookup_over_http(SHINTORG_INN)
-        self.assertTrue(duplicate["existing"])
+        customer = self._lookup_over_http(SHINTORG_INN)
+        self.assertEqual(set(customer), {"found", "values"}, "nothing says it is a customer")
         slow = self._lookup_over_http(SLOW_INN)
         self.assertFalse(slow["found"])
         self.assertIn("by hand", slow["error"])
@@ -111,16 +111,16 @@ class TestRegistryLookup(CsrfMixin, RegistryMixin, HttpCase):
     def test_form_registers_a_new_company(self):
         response = self._submit(
             {
-                "contact_name": "Пётр Кузнецов",
-                "email": "petr@dvor.demo",
-                "name": "ООО «Шинный Двор»",
-                "inn": FOUND_INN,
-                "kpp": "770401001",
+                "contact_name": "Игорь Орлов",
+                "email": "igor@rezina-plus.demo",
+                "name": "ООО «Резина Плюс»",
+                "inn": NEW_INN,
+                "kpp": "771201001",
             }
         )
         self.assertIn("has been received", response.text)
-        registration = self.Registration.search([("email", "=", "petr@dvor.demo")])
-        self.assertEqual(registration.inn, FOUND_INN)
+        registration = self.Registration.search([("email", "=", "igor@rezina-plus.demo")])
+        self.assertEqual(registration.inn, NEW_INN)
         self.assertFalse(registration.existing_entity_id)
 
     def test_file_must_be_a_document(self):
@@ -166,25 +166,25 @@ class TestRegistrationProcessing(RegistryMixin, MockEmail, HttpCase):
         )
 
     def test_new_company_becomes_a_customer_with_a_login(self):
-        registration = self._register(FOUND_INN, "petr@dvor.demo")
+        registration = self._register(NEW_INN, "igor@rezina-plus.demo")
         self.assertEqual(registration.state, "new")
         self.assertTrue(registration.activity_ids)
         with self.mock_mail_gateway():
             registration.with_user(self.manager).action_create_customer()
         entity = registration.partner_id
-        self.assertEqual(entity.vat, FOUND_INN)
-        self.assertEqual(entity.company_registry, "1027700229193")
+        self.assertEqual(entity.vat, NEW_INN)
+        self.assertEqual(entity.company_registry, "1157746000011")
         self.assertTrue(entity.parent_id.is_b2b_holding)
         user = registration.contact_id.user_ids
         self.assertTrue(user.share)
-        self.assertEqual(user.login, "petr@dvor.demo")
+        self.assertEqual(user.login, "igor@rezina-plus.demo")
         access = registration.contact_id.b2b_access_ids
         self.assertEqual((access.entity_id, access.role, access.confirmed), (entity, "head", False))
         self.assertTrue(user._b2b_entities(right="order"))
         self.assertFalse(user._b2b_entities(right="balance"))
         sent_to = [address for mail in self._mails for address in mail["email_to"]]
         self.assertTrue(
-            any("petr@dvor.demo" in address for address in sent_to),
+            any("igor@rezina-plus.demo" in address for address in sent_to),
             "the invitation with the login must be e-mailed",
         )
 
@@ -213,7 +213,7 @@ class TestRegistrationProcessing(RegistryMixin, MockEmail, HttpCase):
         self.assertEqual(registration.activity_ids.user_id, self.manager2)
 
     def test_processed_request_cannot_be_processed_twice(self):
-        registration = self._register(FOUND_INN, "twice@dvor.demo")
+        registration = self._register(NEW_INN, "twice@rezina-plus.demo")
         registration.action_create_customer()
         with self.assertRaises(UserError):
             registration.action_create_customer()

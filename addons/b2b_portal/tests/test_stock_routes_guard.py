@@ -125,6 +125,7 @@ class TestStockRoutesGuard(CsrfMixin, B2bDataMixin, HttpCase):
         )
         self._login(stranger)
         self.assertEqual(self.url_open("/shop").status_code, 200, "Odoo's shop stays his")
+        self.assertIn('name="address_form"', self.url_open("/my/account").text)
         response = self._post(
             "/my/address/submit", partner_id=str(self.address.id), **self._address_form()
         )

@@ -172,11 +172,12 @@ class TestUserConfirmationQueue(ConfirmationMixin, B2bPortalCase):
     def test_registration_of_a_new_company_queues_the_heads_confirmation(self):
         registration = self.env["b2b.registration"].create(
             {
-                "name": "ООО «Шинный Двор»",
-                "inn": "7736207543",
-                "kpp": "770401001",
-                "contact_name": "Пётр Кузнецов",
-                "email": "petr.queue@dvor.demo",
+                # Not Шинный Двор: its request of the demo data is open (one per company).
+                "name": "ООО «Резина Плюс»",
+                "inn": "7712346604",
+                "kpp": "771201001",
+                "contact_name": "Игорь Орлов",
+                "email": "igor.queue@rezina-plus.demo",
             }
         )
         registration.with_user(self.manager).action_create_customer()

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from . import tabular
+from .errors import _lt
 from .tabular import Column, TabularFileError, parse_decimal, read_table
 
 PRICE_COLUMNS = {
@@ -194,14 +195,14 @@ def _read_big_csv(content, filename, max_bytes, max_rows, progress=None):
                 next_report = line + PROGRESS_LINES
     except csv.Error as exc:
         raise TabularFileError(
-            "Line %(line)s of '%(filename)s' is not valid CSV: %(reason)s",
+            _lt("Line %(line)s of '%(filename)s' is not valid CSV: %(reason)s"),
             line=reader.line_num,
             filename=filename,
             reason=str(exc),
         ) from None
     if not count:
         raise TabularFileError(
-            "The file '%(filename)s' has a header but no data rows", filename=filename
+            _lt("The file '%(filename)s' has a header but no data rows"), filename=filename
         )
     return PriceTable(count, "".join(out))
 
@@ -239,21 +240,21 @@ def _located_price(line, label, text):
 
 def _check_cells(line, article, price_type, price_text):
     if not article:
-        raise TabularFileError("Line %(line)s: the article is empty", line=line)
+        raise TabularFileError(_lt("Line %(line)s: the article is empty"), line=line)
     if not price_type:
-        raise TabularFileError("Line %(line)s: the price type is empty", line=line)
+        raise TabularFileError(_lt("Line %(line)s: the price type is empty"), line=line)
     if not price_text:
-        raise TabularFileError("Line %(line)s: the price is empty", line=line)
+        raise TabularFileError(_lt("Line %(line)s: the price is empty"), line=line)
 
 
 def _check_price(line, price):
     if price < 0:
         raise TabularFileError(
-            "Line %(line)s: the price %(price)s is negative", line=line, price=price
+            _lt("Line %(line)s: the price %(price)s is negative"), line=line, price=price
         )
     if price > MAX_PRICE:
         raise TabularFileError(
-            "Line %(line)s: the price %(price)s is above %(max)s; check the column",
+            _lt("Line %(line)s: the price %(price)s is above %(max)s; check the column"),
             line=line,
             price=price,
             max=MAX_PRICE,

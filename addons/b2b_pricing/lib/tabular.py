@@ -18,7 +18,14 @@ from itertools import chain, islice
 import xlrd
 
 from .errors import LocalizedError, _lt
-from .xlsx_reader import CellError, UncalculatedFormula, XlsxError, XlsxLimits, read_rows
+from .xlsx_reader import (
+    CellError,
+    UncalculatedFormula,
+    XlsxError,
+    XlsxLimits,
+    check_archive,
+    read_rows,
+)
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_ROWS = 100_000
@@ -118,7 +125,10 @@ class TableRow:
 
 def _at_cell(line, column, problem):
     return TabularFileError(
-        "Line %(line)s, column %(column)s: %(problem)s", line=line, column=column, problem=problem
+        _lt("Line %(line)s, column %(column)s: %(problem)s"),
+        line=line,
+        column=column,
+        problem=problem,
     )
 
 
@@ -151,24 +161,24 @@ def parse_decimal(text):
         integer = re.sub("[^0-9]", "", integer)
     valid_integer = _DIGITS.fullmatch(integer) or (integer == "" and decimal_sep)
     if not valid_integer or (decimal_sep and not _DIGITS.fullmatch(fraction)):
-        raise TabularFileError("%(value)r is not a number", value=text)
+        raise TabularFileError(_lt("%(value)r is not a number"), value=text)
     return Decimal(f"{sign}{integer or '0'}.{fraction}" if decimal_sep else sign + integer)
 
 
 def parse_quantity(text):
     """Parse a quantity of items: a whole number greater than zero."""
     if not text.strip():
-        raise TabularFileError("the quantity is empty")
+        raise TabularFileError(_lt("the quantity is empty"))
     try:
         number = parse_decimal(text)
     except TabularFileError:
-        raise TabularFileError("the quantity %(value)r is not a number", value=text) from None
+        raise TabularFileError(_lt("the quantity %(value)r is not a number"), value=text) from None
     if number != number.to_integral_value():
-        raise TabularFileError("the quantity %(value)r is not a whole number", value=text)
+        raise TabularFileError(_lt("the quantity %(value)r is not a whole number"), value=text)
     if number < 0:
-        raise TabularFileError("the quantity %(value)r is negative", value=text)
+        raise TabularFileError(_lt("the quantity %(value)r is negative"), value=text)
     if number == 0:
-        raise TabularFileError("the quantity must be greater than zero")
+        raise TabularFileError(_lt("the quantity must be greater than zero"))
     return int(number)
 
 
@@ -190,15 +200,7 @@ def read_table(
     The file is read as a stream within bounds (size, lines, cells, and for XLSX
     the unpacked size): anything beyond them is refused with a TabularFileError.
     """
-    if not content:
-        raise TabularFileError(_lt("The file '%(filename)s' is empty"), filename=filename)
-    if len(content) > max_bytes:
-        raise TabularFileError(
-            _lt("The file '%(filename)s' (%(size)s) is larger than the limit of %(limit)s"),
-            filename=filename,
-            size=_format_size(len(content)),
-            limit=_format_size(max_bytes),
-        )
+    _check_size(content, filename, max_bytes)
     # Enough rows to find a header below some title rows and still see the limit exceeded.
     row_limit = max_rows + HEADER_SEARCH_ROWS
     if content.startswith(XLSX_MAGIC):
@@ -209,6 +211,31 @@ def read_table(
         rows = _non_blank(_read_csv(_decode_text(content, filename), filename))
     rows = _at_most(rows, row_limit, max_rows)
     return _map_rows(rows, filename, columns, allow_positional, max_rows)
+
+
+def check_table_file(content, filename, max_bytes=DEFAULT_MAX_BYTES, max_rows=DEFAULT_MAX_ROWS):
+    """The checks of :func:`read_table` that read nothing: the size and, for XLSX, what the
+    archive declares (a zip bomb). For refusing an upload at once, before keeping it."""
+    _check_size(content, filename, max_bytes)
+    if content.startswith(XLSX_MAGIC):
+        try:
+            check_archive(content, filename, xlsx_limits(max_rows + HEADER_SEARCH_ROWS))
+        except XlsxError as exc:
+            raise TabularFileError(exc.message, **exc.params) from None
+        except Exception as exc:  # a damaged archive
+            raise _not_xlsx(filename, exc) from None
+
+
+def _check_size(content, filename, max_bytes):
+    if not content:
+        raise TabularFileError(_lt("The file '%(filename)s' is empty"), filename=filename)
+    if len(content) > max_bytes:
+        raise TabularFileError(
+            _lt("The file '%(filename)s' (%(size)s) is larger than the limit of %(limit)s"),
+            filename=filename,
+            size=_format_size(len(content)),
+            limit=_format_size(max_bytes),
+        )
 
 
 def xlsx_limits(row_limit):
@@ -359,14 +386,18 @@ def _read_xlsx(content, filename, limits):
     except XlsxError as exc:
         raise TabularFileError(exc.message, **exc.params) from None
     except Exception as exc:  # zipfile, zlib and lxml have many ways to say "damaged"
-        raise TabularFileError(
-            _lt(
-                "The file '%(filename)s' cannot be read as an XLSX workbook (%(reason)s); "
-                "open it in Excel and save it as XLSX"
-            ),
-            filename=filename,
-            reason=str(exc) or type(exc).__name__,
-        ) from None
+        raise _not_xlsx(filename, exc) from None
+
+
+def _not_xlsx(filename, exc):
+    return TabularFileError(
+        _lt(
+            "The file '%(filename)s' cannot be read as an XLSX workbook (%(reason)s); "
+            "open it in Excel and save it as XLSX"
+        ),
+        filename=filename,
+        reason=str(exc) or type(exc).__name__,
+    )
 
 
 def _xlsx_cell(value):
@@ -539,8 +570,10 @@ def _positional_mapping(line, cells, columns):
     )
     if len(cells) < needed:
         raise TabularFileError(
-            "Line %(line)s: the file has no header row, so its columns are read in the order "
-            "%(expected)s, but the line has only %(count)s column(s)",
+            _lt(
+                "Line %(line)s: the file has no header row, so its columns are read in the "
+                "order %(expected)s, but the line has only %(count)s column(s)"
+            ),
             line=line,
             expected=", ".join(keys[:needed]),
             count=len(cells),
@@ -552,8 +585,10 @@ def _missing_columns(filename, columns, header_cells, mapping):
     missing = [key for key, column in columns.items() if column.required and key not in mapping]
     found = [cell for cell in header_cells if isinstance(cell, str) and cell]
     return TabularFileError(
-        "The file '%(filename)s' has no column for %(missing)s. Columns found: %(found)s. "
-        "Accepted headers: %(expected)s",
+        _lt(
+            "The file '%(filename)s' has no column for %(missing)s. Columns found: "
+            "%(found)s. Accepted headers: %(expected)s"
+        ),
         filename=filename,
         missing=", ".join(missing),
         found=", ".join(found),

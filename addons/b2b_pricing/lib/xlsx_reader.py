@@ -66,6 +66,11 @@ class UncalculatedFormula:
     formula: str
 
 
+def check_archive(content, filename, limits=XlsxLimits()):
+    """Refuse at once, unpacking nothing, a workbook whose archive exceeds the limits."""
+    _Workbook(content, filename, limits)
+
+
 def read_rows(content, filename, limits=XlsxLimits()):
     """Yield ``(line, {column: value})`` for each row of the first worksheet holding a value.
 

@@ -7,6 +7,7 @@ from . import (
     res_partner,
     res_users,
     sale_order,
+    sale_order_region,
     stock_quant,
     stock_warehouse,
     tyre_brand,

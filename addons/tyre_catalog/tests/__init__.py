@@ -7,6 +7,7 @@ from . import (
     test_facet_counts,
     test_facet_sync,
     test_fitment_import,
+    test_order_region_warehouse,
     test_region_isolation,
     test_russian_translation,
     test_tax_setup,

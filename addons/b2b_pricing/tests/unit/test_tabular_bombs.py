@@ -36,7 +36,13 @@ CONTENT_TYPES = (
     b'<?xml version="1.0" encoding="UTF-8"?>'
     b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-    b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>'
+    b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+    b'officedocument.spreadsheetml.sheet.main+xml"/>'
+    b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+    b'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+    b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
 )
 PACKAGE_RELS = (
     b'<?xml version="1.0" encoding="UTF-8"?>'

@@ -35,10 +35,7 @@ export class B2bRegistrationLookup extends Interaction {
                 input.value = result.values[field];
             }
         }
-        this.showStatus(
-            result.existing ? "text-warning" : "text-success",
-            result.existing ? this.el.dataset.existingText : this.el.dataset.foundText
-        );
+        this.showStatus("text-success", this.el.dataset.foundText);
     }
 
     showStatus(cssClass, text) {

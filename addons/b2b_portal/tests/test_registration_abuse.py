@@ -1,0 +1,177 @@
+import json
+import re
+
+from lxml import html
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import HttpCase, tagged
+
+from .common import CsrfMixin
+from .test_registration import FOUND_INN, NEW_INN, SHINTORG_INN, UNKNOWN_INN, RegistryMixin
+
+FORM = {
+    "contact_name": "Игорь Орлов",
+    "email": "igor@rezina-plus.demo",
+    "name": "ООО «Резина Плюс»",
+    "inn": NEW_INN,
+    "kpp": "771201001",
+}
+
+
+def _with_class(response, css_class):
+    return html.fromstring(response.text).xpath(
+        f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {css_class} ')]"
+    )
+
+
+@tagged("post_install", "-at_install")
+class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
+    """The public registration as an anonymous visitor would abuse it: duplicates, probing
+    for customers, draining the paid registry, bad e-mails, NUL characters, huge fields."""
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate(None, None)  # a public session bound to the test database
+
+    def _submit(self, **values):
+        return self.url_open(
+            "/b2b/register",
+            data={"csrf_token": self.csrf_token("/b2b/register"), **values},
+        )
+
+    def _lookup(self, inn):
+        response = self.url_open(
+            "/b2b/register/lookup",
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {"inn": inn}}),
+            headers={"Content-Type": "application/json"},
+            timeout=30,
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()["result"]
+
+    def _refused(self, message, **values):
+        """Submit ``values``: the form comes back with ``message``, nothing is created."""
+        before = self.Registration.search_count([])
+        response = self._submit(**values)
+        self.assertEqual(response.status_code, 200)
+        error = _with_class(response, "o_b2b_register_error")
+        self.assertTrue(error, f"no error shown for {values}")
+        self.assertIn(message, error[0].text_content())
+        self.assertEqual(self.Registration.search_count([]), before)
+
+    def _done_text(self, response):
+        """What the page thanking the visitor says, without the e-mail address typed."""
+        done = _with_class(response, "o_b2b_register_done")
+        self.assertTrue(done, "the request must have been received")
+        return " ".join(done[0].text_content().split())
+
+    # ------------------------------------------------------------------ duplicates
+    def test_second_open_request_for_the_company_or_the_email_is_refused(self):
+        self._done_text(self._submit(**FORM))
+        waiting = "is already waiting for our manager"
+        # The same company from somebody else, with or without the KPP.
+        self._refused(waiting, **dict(FORM, email="olga@rezina-plus.demo"))
+        self._refused(waiting, **dict(FORM, email="olga@rezina-plus.demo", kpp=""))
+        # Another company from the same address (in other letters).
+        self._refused(waiting, **dict(FORM, email="IGOR@Rezina-Plus.demo", inn=UNKNOWN_INN, kpp=""))
+        # The demo data's request of Шинный Двор is waiting too.
+        self._refused(waiting, **dict(FORM, email="new@dvor.demo", inn=FOUND_INN, kpp=""))
+        # Once the manager has decided, the company may ask again.
+        self.Registration.search([("inn", "=", NEW_INN)]).action_reject()
+        self._done_text(self._submit(**dict(FORM, email="olga@rezina-plus.demo")))
+        # A wildcard in the address matches nothing but itself.
+        self._done_text(
+            self._submit(**dict(FORM, email="i_or@rezina-plus.demo", inn=UNKNOWN_INN, kpp=""))
+        )
+
+    # ------------------------------------------------------------------ customers stay unknown
+    def test_the_visitor_learns_nothing_about_existing_customers(self):
+        customer = self._lookup(SHINTORG_INN)
+        stranger = self._lookup(FOUND_INN)
+        self.assertEqual(set(customer), {"found", "values"})
+        self.assertEqual(set(customer), set(stranger))
+        page = self.url_open("/b2b/register").text
+        self.assertNotIn("already our customer", page)
+
+        answers = []
+        for inn, email in ((SHINTORG_INN, "olga.new@shintorg.demo"), (NEW_INN, "o@r.demo")):
+            response = self._submit(**dict(FORM, inn=inn, kpp="", email=email))
+            answers.append(self._done_text(response).replace(email, "<e-mail>"))
+        self.assertEqual(answers[0], answers[1], "the same answer, customer or not")
+        # The manager sees it.
+        request = self.Registration.search([("email", "=", "olga.new@shintorg.demo")])
+        self.assertEqual(request.existing_entity_id, self.main)
+
+    # ------------------------------------------------------------------ the paid registry
+    def test_lookups_are_throttled_per_visitor(self):
+        self.env["ir.config_parameter"].set_param("b2b_portal.registry_lookups_per_minute", 3)
+        for inn in (FOUND_INN, NEW_INN, UNKNOWN_INN):
+            self.assertNotIn("Too many", self._lookup(inn).get("error", ""))
+        asked = len(self.server.requests)
+        refused = self._lookup(SHINTORG_INN)
+        self.assertEqual(
+            refused,
+            {
+                "found": False,
+                "error": "Too many company lookups from your connection in a minute (at most "
+                "3); wait a minute and try again, or fill in the requisites by hand",
+            },
+        )
+        # A new session from the same address is the same visitor.
+        self.authenticate(None, None)
+        self.assertFalse(self._lookup(SHINTORG_INN)["found"])
+        self.assertEqual(len(self.server.requests), asked, "the registry was not asked")
+        counters = self.env["b2b.request.throttle"].sudo().search([("key", "=like", "ip:%")])
+        self.assertEqual(max(counters.mapped("hits")), 5, "counted in the database")
+
+    def test_lookups_per_day(self):
+        params = self.env["ir.config_parameter"]
+        params.set_param("b2b_portal.registry_lookups_per_minute", 100)
+        params.set_param("b2b_portal.registry_lookups_per_day", 2)
+        self._lookup(FOUND_INN)
+        self._lookup(FOUND_INN)
+        self.assertIn("today (at most 2)", self._lookup(FOUND_INN)["error"])
+
+    def test_registry_answers_are_kept(self):
+        before = len(self.server.requests)
+        first = self._lookup(FOUND_INN)
+        self.authenticate(None, None)
+        again = self._lookup(FOUND_INN)
+        self.assertEqual(again, first)
+        self.assertFalse(self._lookup(UNKNOWN_INN)["found"])
+        self.assertFalse(self._lookup(UNKNOWN_INN)["found"])
+        self.assertEqual(
+            self.server.requests[before:], [{"query": FOUND_INN}, {"query": UNKNOWN_INN}]
+        )
+
+    # ------------------------------------------------------------------ bad input
+    def test_invalid_email_is_refused(self):
+        for email in ("igor", "igor@rezina", "igor@@rezina.demo", "igor@rezina.demo\nBcc: x@y.z"):
+            with self.subTest(email=email):
+                self._refused("is not a valid e-mail address", **dict(FORM, email=email))
+        # The model holds too, for the back office.
+        registration = self.Registration.create(dict(FORM))
+        with self.assertRaisesRegex(ValidationError, "not a valid e-mail address"):
+            registration.email = "igor at rezina"
+        with self.assertRaisesRegex(UserError, "not a valid e-mail address"):
+            self.Registration.create(dict(FORM, inn=UNKNOWN_INN, email="x@"))
+
+    def test_nul_character_in_any_field_gives_a_message(self):
+        for field in FORM:
+            with self.subTest(field=field):
+                self._refused(
+                    "contains characters that are not allowed",
+                    **dict(FORM, **{field: FORM[field][:3] + "\x00" + FORM[field][3:]}),
+                )
+        for inn in ("7712\x00346604", 7712346604, ["7712346604"], {"inn": 1}):
+            with self.subTest(inn=inn):
+                answer = self._lookup(inn)
+                self.assertFalse(answer["found"])
+                self.assertTrue(answer["error"])
+
+    def test_field_lengths_are_bounded(self):
+        self._refused("is longer than 256 characters", **dict(FORM, name="Ш" * 257))
+        self._refused("is longer than 512 characters", **dict(FORM, address="д" * 513))
+        long_email = "i" * 60 + "@" + "r" * 200 + ".demo"
+        self._refused("is longer than 254 characters", **dict(FORM, email=long_email))
+        self.assertTrue(re.search("has been received", self._submit(**FORM).text))
