@@ -14,6 +14,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 
+from odoo import Command
 from odoo.addons.web.controllers.utils import clean_action
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import file_open
@@ -41,13 +42,14 @@ class TestBackofficeMenus(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         # The B2B administrator has no demo login of its own (the superuser holds the role).
+        seller = cls.env.ref("tyre_catalog.company_seller")
         cls.b2b_admin = cls.env["res.users"].create(
             {
                 "name": "B2B administrator (test)",
                 "login": "b2b.admin.menus",
-                "company_id": cls.env.ref("tyre_catalog.company_seller").id,
-                "company_ids": [(6, 0, cls.env.ref("tyre_catalog.company_seller").ids)],
-                "group_ids": [(6, 0, [cls.env.ref("b2b_pricing.group_b2b_admin").id])],
+                "company_id": seller.id,
+                "company_ids": [Command.set(seller.ids)],
+                "group_ids": [Command.set(cls.env.ref("b2b_pricing.group_b2b_admin").ids)],
             }
         )
         cls.client_action_tags = cls._client_action_tags()
@@ -304,6 +306,7 @@ class TestBackofficeMenus(TransactionCase):
             and set(ir_model.modules.split(", ")) & set(OUR_MODULES)
         ]
         self.assertTrue(sql_views)
+        _logger.info("Our SQL views: %s", ", ".join(sorted(sql_views)))
         for name in sql_views:
             if name not in self.opened_models:
                 self.failures.append(f"no role opens our SQL view {name}")

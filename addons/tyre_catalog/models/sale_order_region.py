@@ -14,12 +14,13 @@ class SaleOrder(models.Model):
 
     @api.depends("partner_id.commercial_partner_id.b2b_region_id")
     def _compute_warehouse_id(self):
-        super()._compute_warehouse_id()
+        result = super()._compute_warehouse_id()
         # Website carts keep the website's warehouse; each catalog line has its own route.
         for order in self.filtered(lambda o: not o.website_id and o.state in ("draft", "sent")):
             warehouse = order._b2b_customer_region_warehouses()[:1]
             if warehouse:
                 order.warehouse_id = warehouse
+        return result
 
     @api.depends("order_line.warehouse_id", "partner_id.commercial_partner_id.b2b_region_id")
     def _compute_b2b_region_warning(self):

@@ -24,6 +24,7 @@ from b2b_pricing.lib.tabular import (
     MAX_LINE_CHARS,
     ORDER_COLUMNS,
     TabularFileError,
+    check_table_file,
     read_table,
     xlsx_limits,
 )
@@ -177,6 +178,20 @@ def test_small_bomb_is_refused_by_its_compression_ratio():
     assert message.endswith("times, far tighter than a spreadsheet: it is refused as a zip bomb")
 
 
+def test_an_upload_is_checked_without_reading_it():
+    row = b'<row><c t="inlineStr"><is><t>A</t></is></c><c><v>1</v></c></row>'
+    bomb = xlsx((HEADER_ROW, *repeated(row, 400 * MEGABYTE)))
+    with bounded(2), pytest.raises(TabularFileError, match="unpacks to more than 48 MB"):
+        check_table_file(bomb, "order.xlsx")
+    with pytest.raises(TabularFileError, match="cannot be read as an XLSX workbook"):
+        check_table_file(bomb[:300], "order.xlsx")
+    with pytest.raises(TabularFileError, match="larger than the limit of 1 MB"):
+        check_table_file(bomb, "order.xlsx", max_bytes=MEGABYTE)
+    # What only the reading finds is left to it.
+    check_table_file(xlsx((HEADER_ROW, b'<row r="99999999"/>')), "order.xlsx")
+    check_table_file(b"article;qty\n" + b";" * MEGABYTE, "order.csv")
+
+
 def test_too_many_parts():
     content = xlsx(extra=[(f"xl/media/image{number}.png", b"") for number in range(1200)])
     assert refused(content, seconds=2) == (
@@ -214,13 +229,19 @@ def test_one_gigantic_cell_is_refused_at_the_cell_limit(where):
 MAX_LINES = xlsx_limits(100_010).max_lines  # the default row limit and the header rows
 
 
-@pytest.mark.parametrize("numbered", [True, False])
-def test_millions_of_empty_rows_stop_at_the_line_limit(numbered):
-    row = b'<row r="%d"/>' if numbered else b'<row><c r="C%d"/></row>'
-    rows = b"".join(row % number for number in range(3, 1_100_000))
+def test_millions_of_empty_rows_stop_at_the_line_limit():
+    rows = b"".join(b'<row r="%d"/>' % number for number in range(3, 1_100_000))
     content = xlsx((HEADER_ROW, DATA_ROW, rows))
     assert refused(content, seconds=30) == (
         f"The sheet of 'order.xlsx' has more than {MAX_LINES} lines; split it into smaller files"
+    )
+
+
+def test_rows_without_numbers_are_counted_too():
+    rows = b"".join(b'<row><c r="C%d"/></row>' % number for number in range(3, 100_000))
+    content = xlsx((HEADER_ROW, DATA_ROW, rows))
+    assert refused(content, max_rows=1000, seconds=10) == (
+        "The sheet of 'order.xlsx' has more than 12020 lines; split it into smaller files"
     )
 
 
