@@ -6,7 +6,8 @@ load_pg_env
 db=$1; shift
 log="$STATE/install-$db.log"
 info "creating database $db with $ADDONS and demo data (log: $log)"
-if ! odoo -d "$db" -i "$ADDONS" --with-demo --stop-after-init --no-http "$@" >"$log" 2>&1 \
+# Russian (with Odoo's own translations) besides English: the portal speaks Russian first.
+if ! odoo -d "$db" -i "$ADDONS" --with-demo --load-language=ru_RU --stop-after-init --no-http "$@" >"$log" 2>&1 \
         || grep -qE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " "$log" \
         || ! db_is_complete "$db"; then
     grep -E " (ERROR|CRITICAL) " -A15 "$log" | head -60 >&2 || tail -n 40 "$log" >&2

@@ -7,6 +7,13 @@ load_pg_env
 DB="${DB:-b2b_demo}"
 PORT="${PORT:-8069}"
 port_is_free "$PORT" || die "port $PORT is taken (another Odoo?); stop it or run 'make run PORT=8070'"
+# Demo data is loaded once, when the database is created: a demo database from before the
+# portal spoke Russian (no Russian installed) is created again.
+if db_is_complete "$DB" \
+        && [ "$(psql -X -q -d "$DB" -Atc "SELECT count(*) FROM res_lang WHERE code = 'ru_RU' AND active")" != 1 ]; then
+    info "$DB has no Russian: creating it again"
+    drop_db "$DB"
+fi
 # The database is reused; when the addons changed since it was last set up, they are updated.
 code_stamp=$(cd "$ROOT" && git ls-files -s addons 2>/dev/null | sha1sum | cut -c1-16)
 if db_is_complete "$DB"; then

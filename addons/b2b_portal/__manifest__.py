@@ -34,6 +34,9 @@
         "data/mail_template_order.xml",
         "data/b2b_user_confirmation_data.xml",
         "report/pricelist_report.xml",
+        "report/payment_invoice_report.xml",
+        "report/upd_report.xml",
+        "views/res_company_requisites_views.xml",
         "views/b2b_order_rule_views.xml",
         "views/sale_order_views.xml",
         "views/b2b_customer_article_views.xml",
@@ -41,13 +44,18 @@
         "views/portal_file_order_templates.xml",
         "views/portal_orders_templates.xml",
         "views/website_company_templates.xml",
+        "data/website_menu_data.xml",
+        "views/website_sale_header_templates.xml",
+        "views/auth_signup_templates.xml",
     ],
     "demo": [
+        "demo/russian_language_demo.xml",
         "demo/b2b_customers_demo.xml",
         "demo/b2b_pricing_demo.xml",
         "demo/b2b_history_demo.xml",
         "demo/website_demo.xml",
         "demo/b2b_generic_demo.xml",
+        "demo/b2b_documents_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

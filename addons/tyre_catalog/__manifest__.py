@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "security/tyre_catalog_security.xml",
         "data/ir_cron_data.xml",
+        "data/res_currency_data.xml",
         "views/b2b_region_views.xml",
         "views/product_template_views.xml",
         "views/tyre_brand_views.xml",

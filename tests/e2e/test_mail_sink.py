@@ -7,6 +7,7 @@ server, over JSON-RPC, as the manager and the administrator would click.
 
 import os
 import random
+import re
 import socket
 import time
 import uuid
@@ -156,3 +157,55 @@ def test_login_reaches_the_sink_and_a_failure_is_never_called_sent(rpc_as, mail_
     assert invitations, "the portal invitation did not reach the sink"
     body = invitations[0].get_body(("html", "plain")).get_content()
     assert lucky in body, "the invitation names the login"
+
+
+def test_head_is_told_when_the_login_of_a_new_user_cannot_be_sent(rpc_as, login_as, mail_dir):
+    admin, head = rpc_as("admin"), login_as("shintorg.head")
+    base_url = admin.base_url
+
+    def add_user(email):
+        """Add a buyer on /my/company/users as the head; the answer to the form."""
+        form = head.get(f"{base_url}/my/company/users/new", timeout=30)
+        form.raise_for_status()
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+        role_field = re.search(r'name="(role_\d+)"', form.text).group(1)
+        return head.post(
+            f"{base_url}/my/company/users/save",
+            data={
+                "csrf_token": token,
+                "name": "Пётр Почтов",
+                "email": email,
+                role_field: "buyer",
+            },
+            allow_redirects=False,
+            timeout=60,
+        )
+
+    server_id = admin(
+        "ir.mail_server",
+        "create",
+        {
+            "name": "e2e: nobody listens",
+            "smtp_host": "127.0.0.1",
+            "smtp_port": closed_port(),
+            "smtp_encryption": "none",
+        },
+    )
+    try:
+        unlucky = f"unlucky-user-{uuid.uuid4().hex[:8]}@example.ru"
+        answer = add_user(unlucky)
+    finally:
+        admin("ir.mail_server", "unlink", [server_id])
+    # The form comes back with the warning instead of the list (in the head's language).
+    assert answer.status_code == 200, answer.status_code
+    warning = re.search(r'class="alert alert-danger o_b2b_error">([^<]*)<', answer.text)
+    assert warning and unlucky in warning.group(1), answer.text[:2000]
+    assert admin("res.users", "search_count", [("login", "=", unlucky)]) == 1, "user added"
+    assert not wait_for_mail(mail_dir, sent_to(unlucky), timeout=2)
+
+    # Through the sink: back to the list, and the login arrives.
+    lucky = f"lucky-user-{uuid.uuid4().hex[:8]}@example.ru"
+    answer = add_user(lucky)
+    assert answer.status_code in (302, 303), answer.status_code
+    assert answer.headers["Location"].endswith("/my/company/users")
+    assert wait_for_mail(mail_dir, sent_to(lucky)), "the invitation did not reach the sink"

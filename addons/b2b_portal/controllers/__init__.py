@@ -1,11 +1,13 @@
 from . import (
     act_for,
     acting_entity,
+    auth_signup,
     backoffice_closed,
     cart,
     entity_switcher,
     file_order,
     mail_thread,
+    order_documents,
     orders,
     portal_account,
     portal_company,

@@ -7,7 +7,7 @@ from odoo.http import request
 
 from ..lib.form_values import parse_date, parse_quantity
 from ..lib.portal_roles import ORDER
-from .tools import attempt, current_entity_or_404, form_value, parse_id
+from .tools import attempt, current_entity_or_404, form_value, parse_id, refusal_page
 
 
 class B2bCartPortal(CustomerPortal):
@@ -57,6 +57,9 @@ class B2bCartPortal(CustomerPortal):
 
     @http.route("/my/b2b/cart", type="http", auth="user", website=True)
     def b2b_cart(self, **kwargs):
+        refused = refusal_page(self, "b2b_cart", ORDER)
+        if refused:
+            return refused
         entity, cart = self._b2b_cart()
         return request.render("b2b_portal.portal_b2b_cart", self._b2b_cart_values(cart, entity))
 

@@ -5,8 +5,8 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.fields import Domain
 from odoo.http import request
 
-from ..lib.portal_roles import ADDRESSES, USERS
-from .tools import current_entity_or_404, parse_id
+from ..lib.portal_roles import ADDRESSES, BALANCE, USERS
+from .tools import current_entity_or_404, parse_id, refusal_page
 
 ADDRESS_FIELDS = ("name", "street", "street2", "city", "zip", "phone")
 
@@ -32,6 +32,8 @@ class B2bCompanyPortal(CustomerPortal):
                 "substitute": substitute.sudo() if substitute != manager else substitute,
                 "manager_messages": self._b2b_manager_messages(holding),
                 "can_manage_users": user._b2b_has_right(entity, USERS),
+                "can_see_credit": user._b2b_has_right(entity, BALANCE),
+                "contract": request.env["b2b.contract"].sudo()._active_for(entity).get(entity.id),
                 "can_edit_addresses": user._b2b_has_right(entity, ADDRESSES),
                 "addresses": entity.sudo().child_ids.filtered(lambda p: p.type == "delivery"),
             }
@@ -84,6 +86,9 @@ class B2bCompanyPortal(CustomerPortal):
         website=True,
     )
     def b2b_address_form(self, address_id=None, **kwargs):
+        refused = refusal_page(self, "b2b_company", ADDRESSES)
+        if refused:
+            return refused
         entity = current_entity_or_404(ADDRESSES)
         address = self._b2b_address_or_404(entity, address_id) if address_id else None
         return request.render(

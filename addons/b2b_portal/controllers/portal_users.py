@@ -6,7 +6,7 @@ from odoo.tools import email_normalize
 
 from ..lib.portal_roles import ROLES, USERS
 from .portal_company import B2bCompanyPortal
-from .tools import current_entity_or_404, parse_id
+from .tools import current_entity_or_404, parse_id, refusal_page
 
 
 class B2bUsersPortal(B2bCompanyPortal):
@@ -59,6 +59,9 @@ class B2bUsersPortal(B2bCompanyPortal):
 
     @http.route("/my/company/users", type="http", auth="user", website=True)
     def b2b_users(self, **kwargs):
+        if not request.env.user._b2b_entities(right=USERS):
+            # The acting entity is one of them, so it lacks the right too: say why.
+            return refusal_page(self, "b2b_users", USERS)
         entities = self._b2b_manageable()
         return request.render(
             "b2b_portal.portal_my_company_users", self._b2b_users_values(entities)
@@ -149,8 +152,24 @@ class B2bUsersPortal(B2bCompanyPortal):
                         "confirmed": bool(confirmed),
                     }
                 )
-        if not contact.user_ids:
+        if not contact.user_ids and contact._b2b_login_mail_failure(
             contact._b2b_grant_portal_access()
+        ):
+            # The user exists; the head must know that he did not get his login.
+            return request.render(
+                "b2b_portal.portal_my_company_user_form",
+                self._b2b_users_values(
+                    entities,
+                    contact=contact,
+                    error=request.env._(
+                        "%(name)s was added, but the e-mail with the login could not be sent "
+                        "to %(email)s. Check the address, or ask your manager to send the "
+                        "login again.",
+                        name=contact.name,
+                        email=contact.email,
+                    ),
+                ),
+            )
         return request.redirect("/my/company/users")
 
     @http.route(

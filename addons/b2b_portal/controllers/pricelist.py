@@ -6,7 +6,7 @@ from odoo.http import request
 
 from ..lib.portal_roles import ORDER
 from ..lib.pricelist_sheet import MIMETYPES
-from .tools import attempt, current_entity_or_404, file_response
+from .tools import attempt, current_entity_or_404, file_response, refusal_page
 
 XLSX_MIMETYPE = MIMETYPES["xlsx"]
 
@@ -20,6 +20,9 @@ class B2bPricelistPortal(CustomerPortal):
 
     @http.route("/my/b2b/pricelist", type="http", auth="user", website=True)
     def b2b_pricelist(self, **kwargs):
+        refused = refusal_page(self, "b2b_pricelist", ORDER)
+        if refused:
+            return refused
         entity = current_entity_or_404(right=ORDER)
         values = self._prepare_portal_layout_values()
         values.update(

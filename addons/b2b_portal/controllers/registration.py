@@ -4,7 +4,7 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from ..lib.request_throttle import registry_lookup_rates, visitor_keys
+from ..lib.request_throttle import registration_rates, registry_lookup_rates, visitor_keys
 from ..lib.requisites_file import MAX_SIZE
 
 FORM_FIELDS = (
@@ -80,6 +80,12 @@ class B2bRegistration(http.Controller):
             per_day=int(params.get_param("b2b_portal.registry_lookups_per_day") or 30),
         )
 
+    def _b2b_registration_rates(self):
+        params = request.env["ir.config_parameter"].sudo()
+        return registration_rates(
+            per_hour=int(params.get_param("b2b_portal.registrations_per_hour") or 5)
+        )
+
     @http.route("/b2b/register", type="http", auth="public", website=True, methods=["POST"])
     def register_submit(self, kind="form", requisites_file=None, **post):
         kind = "file" if kind == "file" else "form"
@@ -106,6 +112,10 @@ class B2bRegistration(http.Controller):
                 form, request.env._("Fill in: %(fields)s.", fields=", ".join(missing)), kind
             )
         try:
+            # Each request reaches the manager (and may mail him): a few per address.
+            request.env["b2b.request.throttle"].sudo()._b2b_hit(
+                visitor_keys(request.httprequest.remote_addr), self._b2b_registration_rates()
+            )
             # A savepoint: a refused request leaves nothing half-created behind.
             with request.env.cr.savepoint():
                 registration = request.env["b2b.registration"].sudo().create(vals)

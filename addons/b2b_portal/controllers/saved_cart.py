@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..lib.portal_roles import ORDER
-from .tools import access_as_404, attempt, current_entity_or_404, record_or_404
+from .tools import access_as_404, attempt, current_entity_or_404, record_or_404, refusal_page
 
 
 class B2bSavedCartPortal(CustomerPortal):
@@ -41,7 +41,7 @@ class B2bSavedCartPortal(CustomerPortal):
 
     @http.route("/my/b2b/saved-carts", type="http", auth="user", website=True)
     def b2b_saved_carts(self, **kwargs):
-        return self._b2b_render()
+        return refusal_page(self, "b2b_saved_carts", ORDER) or self._b2b_render()
 
     def _b2b_run(self, action):
         """Run ``action`` in one savepoint; a UserError re-renders the list with the message."""

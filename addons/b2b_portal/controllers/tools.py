@@ -64,6 +64,20 @@ def current_entity_or_404(right=None):
     return entity_or_404(entity.id, right=right)
 
 
+def refusal_page(portal, page_name, right):
+    """The page saying why the user's role may not open ``page_name``, which needs ``right``
+    for the acting entity (403), or None when it grants it. The entity is the user's own:
+    only his role lacks the right, so he is told so and whom to ask rather than given a 404.
+    """
+    entity = current_entity_or_404()
+    reason = request.env.user._b2b_right_refusal(entity, right)
+    if not reason:
+        return None
+    values = portal._prepare_portal_layout_values()
+    values.update({"page_name": page_name, "reason": reason})
+    return request.render("b2b_pricing.portal_my_refused", values, status=403)
+
+
 def form_value(parse, value, **options):
     """``parse(value)`` with a parser of ``lib.form_values``; a bad value raises a UserError
     in the user's language (``attempt`` shows it)."""

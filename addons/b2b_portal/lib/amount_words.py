@@ -32,7 +32,7 @@ def split_kopecks(amount):
 
 
 def amount_in_words(amount):
-    """"Сто восемьдесят девять тысяч восемьсот восемьдесят четыре рубля 28 копеек"."""
+    """ "Сто восемьдесят девять тысяч восемьсот восемьдесят четыре рубля 28 копеек"."""
     rubles, kopecks = split_kopecks(amount)
     words = num2words(rubles, lang="ru")
     if Decimal(str(amount)) < 0 and (rubles or kopecks):

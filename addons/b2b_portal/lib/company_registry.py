@@ -8,7 +8,7 @@ import requests
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 from stdnum.ru import inn as stdnum_inn
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
 
 DADATA_FIND_PARTY_URL = "https://suggestions.dadata.ru/suggestions/api/4_1/rs/findById/party"
 _KPP = re.compile("[0-9]{4}[0-9A-Z]{2}[0-9]{3}")
@@ -26,21 +26,23 @@ def validate_inn(inn):
     """Return the INN without spaces if valid: 10 digits (organisation) or 12 (sole proprietor)."""
     number = stdnum_inn.compact(inn or "")
     if not number:
-        raise RequisiteError("The INN is empty")
+        raise RequisiteError(_lt("The INN is empty"))
     try:
         return stdnum_inn.validate(number)
     except InvalidLength:  # a subclass of InvalidFormat, so caught first
         raise RequisiteError(
-            "The INN %(inn)s has %(length)s digits; it must have 10 digits (organisation) "
-            "or 12 digits (sole proprietor)",
+            _lt(
+                "The INN %(inn)s has %(length)s digits; it must have 10 digits (organisation) "
+                "or 12 digits (sole proprietor)"
+            ),
             inn=number,
             length=len(number),
         ) from None
     except InvalidFormat:
-        raise RequisiteError("The INN %(inn)s must contain only digits", inn=number) from None
+        raise RequisiteError(_lt("The INN %(inn)s must contain only digits"), inn=number) from None
     except InvalidChecksum:
         raise RequisiteError(
-            "The INN %(inn)s is not valid: its check digit is wrong", inn=number
+            _lt("The INN %(inn)s is not valid: its check digit is wrong"), inn=number
         ) from None
 
 
@@ -48,11 +50,13 @@ def validate_kpp(kpp):
     """Return the KPP, upper-cased, if it has the format NNNNXXNNN (X: digit or Latin letter)."""
     value = (kpp or "").replace(" ", "").upper()
     if not value:
-        raise RequisiteError("The KPP is empty")
+        raise RequisiteError(_lt("The KPP is empty"))
     if not _KPP.fullmatch(value):
         raise RequisiteError(
-            "The KPP %(kpp)s must have 9 characters: 4 digits, 2 digits or capital Latin "
-            "letters, then 3 digits",
+            _lt(
+                "The KPP %(kpp)s must have 9 characters: 4 digits, 2 digits or capital Latin "
+                "letters, then 3 digits"
+            ),
             kpp=value,
         )
     return value
@@ -112,13 +116,15 @@ class DadataRegistry(CompanyRegistry):
             )
         except requests.Timeout:
             raise CompanyRegistryError(
-                "The company registry did not answer in %(timeout)s seconds; "
-                "fill in the requisites by hand",
+                _lt(
+                    "The company registry did not answer in %(timeout)s seconds; "
+                    "fill in the requisites by hand"
+                ),
                 timeout=self.timeout,
             ) from None
         except requests.RequestException:
             raise CompanyRegistryError(
-                "The company registry cannot be reached; fill in the requisites by hand"
+                _lt("The company registry cannot be reached; fill in the requisites by hand")
             ) from None
         _check_status(response.status_code)
         try:
@@ -130,8 +136,10 @@ class DadataRegistry(CompanyRegistry):
             isinstance(item, dict) and isinstance(item.get("data"), dict) for item in suggestions
         ):
             raise CompanyRegistryError(
-                "The company registry sent an answer that cannot be read; "
-                "fill in the requisites by hand"
+                _lt(
+                    "The company registry sent an answer that cannot be read; "
+                    "fill in the requisites by hand"
+                )
             )
         if not suggestions:
             return None
@@ -146,19 +154,25 @@ class DadataRegistry(CompanyRegistry):
 def _check_status(status):
     if status in (401, 403):
         raise CompanyRegistryError(
-            "The company registry refused the access key (HTTP %(status)s); "
-            "fill in the requisites by hand",
+            _lt(
+                "The company registry refused the access key (HTTP %(status)s); "
+                "fill in the requisites by hand"
+            ),
             status=status,
         )
     if status == 429:
         raise CompanyRegistryError(
-            "The company registry received too many requests; try again in a minute "
-            "or fill in the requisites by hand"
+            _lt(
+                "The company registry received too many requests; try again in a minute "
+                "or fill in the requisites by hand"
+            )
         )
     if status >= 400:
         raise CompanyRegistryError(
-            "The company registry answered with an error (HTTP %(status)s); "
-            "fill in the requisites by hand",
+            _lt(
+                "The company registry answered with an error (HTTP %(status)s); "
+                "fill in the requisites by hand"
+            ),
             status=status,
         )
 

@@ -5,9 +5,10 @@ at least one rule holds. Otherwise it waits in the manager's queue with the reas
 closest rule (fewest failed conditions) gave.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
 
 
 class RuleFailure(LocalizedError):
@@ -32,6 +33,14 @@ class OrderFacts:
     credit_ok: bool
     stock_ok: bool
     currency: str = ""
+    # How the Odoo layer writes an amount in the reader's language and currency
+    # ("300 000,00 ₽"); without it, "300 000.00 RUB".
+    money: Callable[[float], str] | None = None
+
+    def format_money(self, amount):
+        if self.money:
+            return self.money(amount)
+        return f"{amount:,.2f} {self.currency}".replace(",", " ").strip()
 
 
 def failures(rule, facts):
@@ -40,24 +49,23 @@ def failures(rule, facts):
     if rule.max_amount and facts.amount >= rule.max_amount:
         result.append(
             RuleFailure(
-                "the amount %(amount)s %(currency)s is not under %(limit)s %(currency)s",
-                amount=f"{facts.amount:,.2f}".replace(",", " "),
-                limit=f"{rule.max_amount:,.2f}".replace(",", " "),
-                currency=facts.currency,
+                _lt("the amount %(amount)s is not under %(limit)s"),
+                amount=facts.format_money(facts.amount),
+                limit=facts.format_money(rule.max_amount),
             )
         )
     if rule.max_lines and facts.lines > rule.max_lines:
         result.append(
             RuleFailure(
-                "%(lines)s lines, more than %(limit)s", lines=facts.lines, limit=rule.max_lines
+                _lt("%(lines)s lines, more than %(limit)s"), lines=facts.lines, limit=rule.max_lines
             )
         )
     if rule.customer_groups and not (rule.customer_groups & facts.customer_groups):
-        result.append(RuleFailure("the customer is not in the groups of the rule"))
+        result.append(RuleFailure(_lt("the customer is not in the groups of the rule")))
     if rule.require_credit_ok and not facts.credit_ok:
-        result.append(RuleFailure("the credit limit or overdue invoices do not allow it"))
+        result.append(RuleFailure(_lt("the credit limit or overdue invoices do not allow it")))
     if rule.require_stock and not facts.stock_ok:
-        result.append(RuleFailure("not all items are in stock"))
+        result.append(RuleFailure(_lt("not all items are in stock")))
     return result
 
 
@@ -71,5 +79,5 @@ def decide(rules, facts):
         if best is None or len(failed) < len(best[1]):
             best = (rule, failed)
     if best is None:
-        return None, [RuleFailure("no automatic processing rule is active")]
+        return None, [RuleFailure(_lt("no automatic processing rule is active"))]
     return None, best[1]

@@ -6,7 +6,18 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-COLUMNS = ("number", "date", "entity", "buyer", "status", "reference", "amount", "currency")
+COLUMNS = (
+    "number",
+    "date",
+    "entity",
+    "buyer",
+    "status",
+    "payment",
+    "reference",
+    "delivery_date",
+    "amount",
+    "currency",
+)
 
 
 def write_orders(title, labels, rows):

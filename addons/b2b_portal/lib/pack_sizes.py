@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
 
 
 class PackSizeError(LocalizedError):
@@ -24,11 +24,11 @@ def round_to_pack(quantity, multiple=1, minimum=1):
     ``ok`` is true when ``quantity`` is already that quantity.
     """
     if multiple < 1:
-        raise PackSizeError("The pack size %(multiple)s must be at least 1", multiple=multiple)
+        raise PackSizeError(_lt("The pack size %(multiple)s must be at least 1"), multiple=multiple)
     if minimum < 0:
-        raise PackSizeError("The minimum quantity %(minimum)s is negative", minimum=minimum)
+        raise PackSizeError(_lt("The minimum quantity %(minimum)s is negative"), minimum=minimum)
     if quantity < 1:
-        raise PackSizeError("The quantity %(quantity)s must be at least 1", quantity=quantity)
+        raise PackSizeError(_lt("The quantity %(quantity)s must be at least 1"), quantity=quantity)
     wanted = max(quantity, minimum)
     suggested = -(-wanted // multiple) * multiple
     return PackCheck(suggested == quantity, suggested)

@@ -102,7 +102,9 @@ def parse_payload(payload):
 
 def qr_png(payload, box_size=4):
     """The QR code of ``payload`` as PNG bytes (UTF-8 byte mode, error correction M)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size, border=2)
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size, border=2
+    )
     code.add_data(payload.encode())
     code.make(fit=True)
     buffer = io.BytesIO()

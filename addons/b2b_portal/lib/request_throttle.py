@@ -1,8 +1,9 @@
-"""How often one visitor may do a costly thing, such as asking the paid company registry.
+"""How often one visitor may do a costly thing: ask the paid company registry, send a
+registration request.
 
 Requests are counted per visitor key (the IP address, the session) in fixed windows of time (a
-minute, a day). The database keeps the counters, so that every worker sees the same ones
-(model ``b2b.request.throttle``); the arithmetic is here.
+minute, an hour, a day). The database keeps the counters, so that every worker sees the same
+ones (model ``b2b.request.throttle``); the arithmetic is here.
 """
 
 import ipaddress
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from .errors import LocalizedError, _lt
 
 MINUTE = 60
+HOUR = 60 * 60
 DAY = 24 * 60 * 60
 
 
@@ -44,6 +46,20 @@ def registry_lookup_rates(per_minute=5, per_day=30):
             _lt(
                 "Too many company lookups from your connection today (at most %(limit)s); "
                 "try again tomorrow, or fill in the requisites by hand"
+            ),
+        ),
+    )
+
+
+def registration_rates(per_hour=5):
+    """The rate of registration requests sent from one address."""
+    return (
+        Rate(
+            per_hour,
+            HOUR,
+            _lt(
+                "Too many registration requests from your connection in an hour (at most "
+                "%(limit)s); please try again later"
             ),
         ),
     )

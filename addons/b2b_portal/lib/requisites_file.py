@@ -2,7 +2,7 @@
 
 import os
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
 
 MAX_SIZE = 10 * 1024 * 1024
 
@@ -28,10 +28,10 @@ def check_requisites_file(filename, data, max_size=MAX_SIZE):
     The content must match the extension, so a renamed program or archive is refused.
     """
     if not data:
-        raise RequisitesFileError("The file %(name)s is empty", name=filename or "")
+        raise RequisitesFileError(_lt("The file %(name)s is empty"), name=filename or "")
     if len(data) > max_size:
         raise RequisitesFileError(
-            "The file %(name)s is %(size)s MB; the limit is %(limit)s MB",
+            _lt("The file %(name)s is %(size)s MB; the limit is %(limit)s MB"),
             name=filename,
             size=round(len(data) / 1024 / 1024, 1),
             limit=round(max_size / 1024 / 1024),
@@ -39,12 +39,12 @@ def check_requisites_file(filename, data, max_size=MAX_SIZE):
     extension = os.path.splitext(filename or "")[1].lower()
     if extension not in _SIGNATURES:
         raise RequisitesFileError(
-            "The file %(name)s is not a document: attach a PDF, DOC, DOCX, JPG or PNG file",
+            _lt("The file %(name)s is not a document: attach a PDF, DOC, DOCX, JPG or PNG file"),
             name=filename or "",
         )
     if not data.startswith(_SIGNATURES[extension]):
         raise RequisitesFileError(
-            "The file %(name)s is not a real %(type)s file",
+            _lt("The file %(name)s is not a real %(type)s file"),
             name=filename,
             type=extension[1:].upper(),
         )

@@ -21,7 +21,7 @@ THOUSANDS_SEPARATOR = "\u00a0"
 
 
 def format_amount(amount):
-    """"189 884,28": thousands grouped by a no-break space, a decimal comma."""
+    """ "189 884,28": thousands grouped by a no-break space, a decimal comma."""
     rubles, kopecks = split_kopecks(amount)
     sign = "-" if float(amount) < 0 and (rubles or kopecks) else ""
     grouped = f"{rubles:,}".replace(",", THOUSANDS_SEPARATOR)
@@ -35,10 +35,10 @@ def format_quantity(quantity):
 
 
 def format_date_long(date):
-    """"02 декабря 2026 г."."""
+    """ "02 декабря 2026 г."."""
     return f"{date.day:02d} {MONTHS_GENITIVE[date.month - 1]} {date.year} г."
 
 
 def format_date_short(date):
-    """"02.12.2026"."""
+    """ "02.12.2026"."""
     return date.strftime("%d.%m.%Y")

@@ -61,7 +61,8 @@ class B2bFileOrder(models.AbstractModel):
     # ------------------------------------------------------------------ as a portal job
     @api.model
     def _b2b_start_job(self, order, content, filename):
-        """A b2b.portal.job checking ``content`` for the cart ``order`` step by step.
+        """A b2b.portal.job checking ``content`` for the cart ``order`` step by step: the
+        entity's cart, or an unsaved one (sale.order._b2b_unsaved_cart) while it has none.
 
         What can be seen without reading the file (its size, a zip bomb) is refused at once.
         """
@@ -72,7 +73,7 @@ class B2bFileOrder(models.AbstractModel):
         return self.env["b2b.portal.job"]._b2b_start(
             "file_order",
             order._b2b_entity(),
-            order_id=order.id,
+            order_id=order._origin.id,
             upload=content,
             filename=filename or "",
         )
@@ -100,7 +101,8 @@ class B2bFileOrder(models.AbstractModel):
             data.update(self._b2b_read(content, job.filename))
             job.upload = False  # the rows are kept, not the customer's file
         else:
-            self._b2b_advance(job.order_id, data)
+            cart = job.order_id or self.env["sale.order"]._b2b_unsaved_cart(job.entity_id)
+            self._b2b_advance(cart, data)
         if data["phase"] == DONE:
             job.result = data.pop("result")
 
@@ -162,7 +164,7 @@ class B2bFileOrder(models.AbstractModel):
     def _b2b_phase_stock(self, order, data, size):
         chunk = next_chunk(data["products"], data["done"], size)
         warehouses = self._b2b_warehouses(order._b2b_entity())
-        stock = order._b2b_free_stock(chunk, warehouses.ids, order.ids)
+        stock = order._b2b_free_stock(chunk, warehouses.ids, order._origin.ids)
         data["stock"].extend([pid, wid, qty] for (pid, wid), qty in stock.items())
         data["done"] += len(chunk)
         if data["done"] >= data["total"]:

@@ -25,7 +25,19 @@ class B2bPricelist(models.AbstractModel):
 
     @api.model
     def _b2b_sections(self):
-        return self.env["product.public.category"].sudo().search([])
+        """The catalog sections: website categories holding tyres on sale, with their
+        parents (the sample categories of website_sale hold none)."""
+        groups = (
+            self.env["product.template"]
+            .sudo()
+            ._read_group(
+                [("is_tyre", "=", True), ("sale_ok", "=", True)],
+                ["public_categ_ids"],
+            )
+        )
+        paths = [category.parent_path for (category,) in groups if category]
+        ids = {int(part) for path in paths for part in path.split("/") if part}
+        return self.env["product.public.category"].sudo().search([("id", "in", list(ids))])
 
     @api.model
     def _b2b_data(self, entity, category_ids=None):
@@ -249,7 +261,14 @@ class ReportPricelist(models.AbstractModel):
             warehouses, rows = prepared.get(entity.id) or pricelist._b2b_data(
                 entity, data.get("category_ids")
             )
-            docs.append({"entity": entity, "warehouses": warehouses, "rows": rows})
+            docs.append(
+                {
+                    "entity": entity,
+                    "warehouses": warehouses,
+                    "rows": rows,
+                    "currency": entity.sudo().b2b_currency_id,
+                }
+            )
         return {
             "doc_ids": docids,
             "doc_model": "res.partner",

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..lib.portal_roles import ALL_RIGHTS, BALANCE, ROLES, rights
+from ..lib.portal_roles import ALL_RIGHTS, BALANCE, ORDER, ROLES, rights
 
 
 class ResUsers(models.Model):
@@ -113,23 +113,57 @@ class ResUsers(models.Model):
         """Why the user may not see the balance, credit and contracts of ``entity``, in the
         user's language; "" when he may. The credit and contract pages explain a refusal
         instead of a 404: the entity is the user's own, only the role lacks the right."""
+        return self._b2b_right_refusal(entity, BALANCE)
+
+    def _b2b_acting_right(self, right):
+        """Whether the user may use what needs ``right`` for the entity he acts for; a user
+        outside any holding (his own partner applies) may. Cards on /my follow it."""
+        self.ensure_one()
+        if not self._b2b_is_customer_user():
+            return True
+        entity = self._b2b_current_entity()
+        return bool(entity) and self._b2b_has_right(entity, right)
+
+    def _b2b_right_refusal(self, entity, right):
+        """Why the user may not open a page that needs ``right`` for ``entity``, in the
+        user's language; "" when he may."""
         self.ensure_one()
         access = self._b2b_access_for(entity)
         _ = self.env._
         if not access:
             return _("You do not act for %(entity)s.", entity=entity.sudo().name)
-        if BALANCE in rights(access.role, access.confirmed):
+        if right in rights(access.role, access.confirmed):
             return ""
-        if BALANCE in rights(access.role, True):
+        if right in rights(access.role, True):
+            if right == BALANCE:
+                return _(
+                    "Your access to %(entity)s is not confirmed yet: its balance, credit and "
+                    "contracts open once the head of the company or your manager confirms it.",
+                    entity=access.entity_id.name,
+                )
             return _(
-                "Your access to %(entity)s is not confirmed yet: its balance, credit and "
-                "contracts open once the head of the company or your manager confirms it.",
+                "Your access to %(entity)s is not confirmed yet: this page opens once the head "
+                "of the company or your manager confirms it.",
                 entity=access.entity_id.name,
             )
         role = dict(access._fields["role"]._description_selection(self.env))[access.role]
+        if right == BALANCE:
+            return _(
+                "Your role for %(entity)s (%(role)s) does not show its balance, credit and "
+                "contracts; the head of the company can change your role.",
+                entity=access.entity_id.name,
+                role=role,
+            )
+        if right == ORDER:
+            return _(
+                "Your role for %(entity)s (%(role)s) does not allow ordering; ask the head of "
+                "your company.",
+                entity=access.entity_id.name,
+                role=role,
+            )
         return _(
-            "Your role for %(entity)s (%(role)s) does not show its balance, credit and "
-            "contracts; the head of the company can change your role.",
+            "Your role for %(entity)s (%(role)s) does not open this page; ask the head of "
+            "your company.",
             entity=access.entity_id.name,
             role=role,
         )

@@ -68,6 +68,12 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.partner_id.commercial_partner_id
 
+    @api.model
+    def _b2b_unsaved_cart(self, entity):
+        """An unsaved (sudo) cart of ``entity``: what lines are checked against while the
+        entity has no cart, which is only made when lines are added."""
+        return self.sudo().new({"partner_id": entity.id})
+
     def _b2b_price_for(self, products):
         """{product id: net unit price} for this order's legal entity: the pricing service.
 

@@ -17,6 +17,9 @@ PORTAL_STATUSES = [
 WAITING_STATUSES = ("approval", "queue", "rfq", "proposal")
 # b2b_state of a cancelled order that says who cancelled it.
 CANCEL_STATUSES = ("rejected", "declined")
+# b2b_state of a sent quotation the customer may accept or decline: the manager's proposal,
+# also one he sent with Odoo's "Send" (no portal state, e.g. a back-office quotation).
+PROPOSAL_STATES = ("proposal", False)
 
 
 class SaleOrder(models.Model):
@@ -43,12 +46,16 @@ class SaleOrder(models.Model):
                     "partial": "partially_delivered",
                     "started": "partially_delivered",
                 }.get(order.delivery_status, "confirmed")
+            elif order._b2b_is_open_proposal():
+                status = "proposal"
             else:
                 status = order.b2b_state if order.b2b_state in WAITING_STATUSES else False
             order.b2b_portal_status = status
 
     @api.model
     def _b2b_portal_status_domain(self, status):
+        if status == "proposal":
+            return Domain("state", "=", "sent") & Domain("b2b_state", "in", PROPOSAL_STATES)
         if status in WAITING_STATUSES:
             return Domain("state", "in", ("draft", "sent")) & Domain("b2b_state", "=", status)
         if status in CANCEL_STATUSES:
@@ -67,6 +74,11 @@ class SaleOrder(models.Model):
         if operator != "in":
             return NotImplemented
         return Domain.OR(self._b2b_portal_status_domain(status) for status in value)
+
+    def _b2b_is_open_proposal(self):
+        """Whether the customer may accept or decline this order as a proposal."""
+        self.ensure_one()
+        return self.state == "sent" and self.b2b_state in PROPOSAL_STATES
 
     def _b2b_portal_status_note(self):
         """The sentence the customer reads under the status of an order waiting for someone

@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
 
 from ..lib.order_rules import OrderFacts, decide
 
@@ -119,7 +120,7 @@ class SaleOrder(models.Model):
             customer_groups=frozenset((entity.category_id | self.partner_id.category_id).ids),
             credit_ok=not self._b2b_credit_message(),
             stock_ok=stock_ok,
-            currency=self.currency_id.name or "",
+            money=lambda amount: format_amount(self.env, amount, self.currency_id),
         )
 
     def _b2b_process(self, stock_ok=True):
@@ -222,7 +223,7 @@ class SaleOrder(models.Model):
     def _b2b_accept_proposal(self):
         """The customer accepts in one click: confirm (credit rules apply), reserve, invoice."""
         self.ensure_one()
-        if self.b2b_state != "proposal" or self.state != "sent":
+        if not self._b2b_is_open_proposal():
             raise UserError(self.env._("This proposal can no longer be accepted."))
         self._b2b_lock_stock()
         self._b2b_confirm_and_invoice()
@@ -230,7 +231,7 @@ class SaleOrder(models.Model):
 
     def _b2b_decline_proposal(self, reason):
         self.ensure_one()
-        if self.b2b_state != "proposal" or self.state != "sent":
+        if not self._b2b_is_open_proposal():
             raise UserError(self.env._("This proposal can no longer be declined."))
         if not (reason or "").strip():
             raise UserError(self.env._("Please say why you decline the proposal."))

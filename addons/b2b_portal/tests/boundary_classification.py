@@ -65,6 +65,7 @@ KINDS = {
     "order_line": "line of a confirmed order (sale.order.line)",
     "proposal": "quotation sent to the customer (sale.order, state sent)",
     "pending": "buyer's order waiting for the head's approval (sale.order)",
+    "confirmed": "confirmed order the role may read, with a done delivery (sale.order)",
     "cart": "draft B2B cart (sale.order)",
     "cart_line": "line of a draft cart (sale.order.line)",
     "invoice": "posted customer invoice (account.move)",
@@ -212,8 +213,20 @@ OUR_ROUTES = {
     ),
     "/b2b/register": ours(
         EVERYONE,
-        "public registration request by INN",
-        params={"name": "Зонд", "contact_name": "Зонд", "email": "probe@example.com"},
+        "public registration request by INN (here another customer's INN)",
+        params={
+            "name": "Зонд",
+            "full_name": "ООО «Зонд»",
+            "contact_name": "Зонд",
+            "email": "probe@example.com",
+            "phone": "+7 900 000-00-00",
+            "inn": "7810186099",
+            "kpp": "781001001",
+            "ogrn": "",
+            "address": "Санкт-Петербург",
+            "director": "Зонд",
+            "kind": "form",
+        },
     ),
     "/b2b/register/lookup": ours(
         EVERYONE, "company registry lookup of an INN", params={"inn": "7810186099"}
@@ -235,7 +248,15 @@ OUR_ROUTES = {
     "/my/company/addresses/save": ours(
         HEAD_ONLY,
         "create or change a delivery address",
-        params={"address_id": "{address}", "name": "Зонд", "street": "ул. Зонд", "city": "Москва"},
+        params={
+            "address_id": "{address}",
+            "name": "Зонд",
+            "street": "ул. Зонд",
+            "street2": "",
+            "city": "Москва",
+            "zip": "101000",
+            "phone": "+7 495 000-00-00",
+        },
     ),
     "/my/company/manager/message": ours(
         PORTAL, "message to the personal manager on the holding", params={"body": "Зонд"}
@@ -270,17 +291,39 @@ OUR_ROUTES = {
     "/my/b2b/cart/checkout": ours(
         ORDERING,
         "checkout of the acting entity's cart",
-        params={"partner_shipping_id": "{address}", "payment_mode": "credit"},
+        params={
+            "partner_shipping_id": "{address}",
+            "payment_mode": "credit",
+            "delivery_slot": "morning",
+            "commitment_date": "2030-01-01",
+            "client_order_ref": "Зонд",
+            "comment": "Зонд",
+            "accept_shortage": "1",
+        },
     ),
     "/my/b2b/cart/rfq": ours(ORDERING, "request a quote for the cart", params={"comment": "Зонд"}),
     # orders
     "/my/b2b/orders": ours(
-        PORTAL,
-        "orders the user may see (record rules); an accountant sees none",
+        ORDERING,
+        "orders the user may see (record rules); not for an accountant (no order rights)",
         params={"entity_id": "{entity}"},
     ),
+    "/my/b2b/orders/page/<int:page>": ours(
+        ORDERING, "next pages of the same orders", ids={"page": "2"}, params={"entity_id": "{entity}"}
+    ),
+    "/my/b2b/orders/<int:order_id>/payment-invoice.pdf": ours(
+        ORDERING,
+        "invoice for payment of a confirmed order (who may read the order, or its token)",
+        ids={"order_id": "{confirmed}"},
+        params={"access_token": WRONG_TOKEN},
+    ),
+    "/my/b2b/orders/<int:order_id>/upd/<int:picking_id>.pdf": ours(
+        HEAD_ONLY,
+        "UPD of a done shipment (who may read the order and the delivery)",
+        ids={"order_id": "{confirmed}", "picking_id": "{picking}"},
+    ),
     "/my/b2b/orders/report.xlsx": ours(
-        PORTAL, "the same orders as XLSX", params={"entity_id": "{entity}"}
+        ORDERING, "the same orders as XLSX", params={"entity_id": "{entity}"}
     ),
     "/my/b2b/orders/<int:order_id>": ours(
         ORDERING,
@@ -1318,9 +1361,7 @@ CLOSED_ROUTES = {
     ),
     **closed(
         "mail server OAuth callbacks: administrators",
-        "/google_gmail/confirm",
         "/google_gmail/iap_confirm",
-        "/microsoft_outlook/confirm",
         "/microsoft_outlook/iap_confirm",
     ),
     **closed(
@@ -1554,6 +1595,12 @@ SELF_ROUTES = {
 
 # ---------------------------------------------------------------------------- no business records
 HARMLESS_ROUTES = {
+    **harmless(
+        "mail server OAuth callbacks: refused (403) without the state signed for a mail server "
+        "(its CSRF token); not probed, as each refusal is logged as an error",
+        "/google_gmail/confirm",
+        "/microsoft_outlook/confirm",
+    ),
     **harmless(
         "back-office pages without records: the test runner, export formats, the PDF engine's "
         "state, the database manager (master password; list_db is off), profiling (only when "
@@ -1826,9 +1873,11 @@ MODELS = MappingProxyType(
         ),
         "mail.message": model(
             "holding",
-            "messages of the documents one may read",
+            "messages of the documents one may read; mail.message checks each message itself "
+            "(its author, the access to its document)",
             foreign=("message",),
             foreign_domain=[("model", "=", "res.partner"), ("res_id", "in", "{partners}")],
+            writable=("create", "write", "unlink"),
         ),
         "mail.notification": model(
             "own_user",
@@ -1844,7 +1893,7 @@ MODELS = MappingProxyType(
             "own_user",
             "memberships in the user's channels",
             foreign_domain=[("partner_id", "in", "{partners}")],
-            writable=("write",),
+            writable=("create", "write", "unlink"),
         ),
         "discuss.call.history": model("own_user", "calls of the user's channels"),
         "payment.token": model(
@@ -1965,5 +2014,78 @@ MODELS = MappingProxyType(
             "website.rewrite",
             "website.snippet.filter",
         ),
+    }
+)
+
+# ------------------------------------------------------------------------ public model methods
+# Every public method (RPC endpoint) our addons define on a model, by "model.method".
+#   button: a back-office button; a customer calling it over RPC on a record (of the kind
+#           named, of the other holding) is refused and nothing is written;
+#   action: returns a window action or data for the back office; must neither crash nor
+#           write for a customer;
+#   orm:    an override of create/write/unlink: the access rights decide, proven on every
+#           portal model by test_rpc_keeps_to_own_records.
+BUTTON = "button"
+ACTION = "action"
+ORM = "orm"
+FORMAT = "format"  # a QWeb field converter: formats the value it is given, reads no record
+
+
+def method(kind, reason, record=None):
+    return MappingProxyType({"kind": kind, "reason": reason, "record": record})
+
+
+RPC_METHODS = MappingProxyType(
+    {
+        "account.move.button_cancel": method(BUTTON, "cancel an invoice", "invoice"),
+        "account.move.button_draft": method(BUTTON, "reset an invoice to draft", "invoice"),
+        "b2b.contract.action_activate": method(BUTTON, "activate a contract", "contract"),
+        "b2b.contract.action_draft": method(BUTTON, "contract back to draft", "contract"),
+        "b2b.contract.action_expire": method(BUTTON, "expire a contract", "contract"),
+        "b2b.price.import.action_import": method(BUTTON, "bulk price import (wizard)"),
+        "b2b.price.type.action_view_prices": method(ACTION, "prices of a price type"),
+        "b2b.registration.action_confirm_user": method(BUTTON, "confirm a registered user"),
+        "b2b.registration.action_create_customer": method(BUTTON, "create the customer"),
+        "b2b.registration.action_refuse_user": method(BUTTON, "refuse a registered user"),
+        "b2b.registration.action_reject": method(BUTTON, "reject a registration"),
+        "res.partner.action_b2b_act_for": method(BUTTON, "act for a customer's user", "contact"),
+        "res.partner.action_b2b_holding_turnover": method(
+            ACTION, "turnover of a holding", "holding"
+        ),
+        "res.partner.action_b2b_my_customers": method(ACTION, "the manager's customers"),
+        "res.partner.action_b2b_my_turnover": method(ACTION, "the manager's turnover"),
+        "sale.order.action_b2b_approve": method(BUTTON, "head approves an order", "pending"),
+        "sale.order.action_b2b_reject": method(BUTTON, "head rejects an order", "pending"),
+        "sale.order.action_b2b_process": method(BUTTON, "manager processes an order", "pending"),
+        "sale.order.action_b2b_send_proposal": method(BUTTON, "manager sends a proposal", "order"),
+        "sale.order.action_b2b_lift_credit_block": method(
+            BUTTON, "manager lifts the credit block", "order"
+        ),
+        "sale.order.action_confirm": method(BUTTON, "confirm an order", "proposal"),
+        "sale.order.line.action_b2b_price_breakdown": method(
+            ACTION, "price chain of an order line", "order_line"
+        ),
+        "tyre.fitment.import.action_import": method(BUTTON, "vehicle fitment import (wizard)"),
+        "ir.qweb.field.b2b_number.value_to_html": method(
+            FORMAT, "prints a number the Russian way in reports; reads no record"
+        ),
+        **{
+            f"{model}.{name}": method(ORM, "access rights and record rules decide")
+            for model, names in (
+                ("b2b.contract", ("write",)),
+                ("b2b.entity.access", ("create", "write", "unlink")),
+                ("b2b.registration", ("create",)),
+                ("b2b.saved.cart", ("write",)),
+                ("b2b.saved.cart.line", ("write",)),
+                ("product.product", ("create", "write", "unlink")),
+                ("product.template", ("create", "write", "unlink")),
+                ("sale.order", ("create",)),
+                ("stock.quant", ("create", "write", "unlink")),
+                ("stock.warehouse", ("create", "write")),
+                ("tyre.brand", ("write",)),
+                ("tyre.model", ("write",)),
+            )
+            for name in names
+        },
     }
 )

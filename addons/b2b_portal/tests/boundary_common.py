@@ -428,6 +428,7 @@ class BoundaryCase(HttpCase):
             "order_line": order.order_line[:1],
             "proposal": proposal,
             "pending": pending,
+            "confirmed": order,
             "cart": cart,
             "cart_line": cart.order_line[:1],
             "invoice": invoice,
@@ -650,8 +651,11 @@ class BoundaryCase(HttpCase):
             {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
         )
 
-    def leaked(self, outcome):
-        return [marker for marker in self.markers if marker in outcome.text]
+    def leaked(self, outcome, sent=None):
+        """Markers of the other holding in the answer, but those the request sent itself
+        (a form shown again with what the user typed)."""
+        sent = str(sent or "")
+        return [marker for marker in self.markers if marker in outcome.text and marker not in sent]
 
     # ------------------------------------------------------------------ writes
     def fingerprint(self, params=None):
@@ -685,7 +689,16 @@ class BoundaryCase(HttpCase):
         return sorted(t for t in after if after[t] != before.get(t)), after
 
     def check_outcome(
-        self, failures, where, role, detail, outcome, before, expect_refused=False, rpc=False
+        self,
+        failures,
+        where,
+        role,
+        detail,
+        outcome,
+        before,
+        expect_refused=False,
+        rpc=False,
+        sent=None,
     ):
         """The common checks of a probe; returns the new fingerprint.
 
@@ -699,7 +712,7 @@ class BoundaryCase(HttpCase):
             failures.stock_errors.append((where, role, detail, outcome.json_error))
         elif outcome.server_error:
             failures.add(where, role, detail, f"server error ({outcome.describe()})")
-        leaked = self.leaked(outcome)
+        leaked = self.leaked(outcome, sent)
         if leaked:
             failures.add(
                 where,

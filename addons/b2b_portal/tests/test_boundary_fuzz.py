@@ -23,7 +23,7 @@ from .boundary_common import CONVERTER, BoundaryCase, Failures
 
 _logger = logging.getLogger(__name__)
 
-FUZZ_EXAMPLES = 6
+FUZZ_EXAMPLES = 8
 SETTINGS = settings(
     max_examples=FUZZ_EXAMPLES,
     deadline=None,
@@ -106,11 +106,27 @@ FILES = st.tuples(
 
 @tagged("post_install", "-at_install")
 class TestBoundaryFuzz(BoundaryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The head's own cart, order and saved cart: fuzzed values reach the code behind the
+        # ownership checks (quantities of a cart line, checkout parameters).
+        head = cls.users[bc.HEAD]
+        cart = cls._sale_order(cls.own_entity, head, cls.product, b2b_state="cart")
+        cls.own_ids = [
+            cart.id,
+            cart.order_line[:1].id,
+            cls._sale_order(cls.own_entity, head, cls.product, b2b_state="queue").id,
+            cls.own_entity.id,
+            cls.env.ref("b2b_portal.delivery_shintorg_main_khimki").id,
+        ]
+
     def _ids(self):
         """Ids of every kind: own, foreign, missing, negative, huge, not numbers."""
         known = sorted(
             {record.id for record in self.foreign.values() if record}
             | {record.id for record in self.shared.values()}
+            | set(self.own_ids)
         )
         return st.one_of(
             st.sampled_from(known),

@@ -8,6 +8,7 @@ roles that may not see them; no call ends in a server error (a JSON error that r
 explains is fine).
 """
 
+import inspect
 import logging
 import time
 
@@ -15,7 +16,7 @@ from odoo import models
 from odoo.tests import tagged
 
 from . import boundary_classification as bc
-from .boundary_common import BoundaryCase, Failures
+from .boundary_common import OUR_MODULES, BoundaryCase, Failures
 
 _logger = logging.getLogger(__name__)
 
@@ -184,9 +185,24 @@ class TestBoundaryModels(BoundaryCase):
         )
         failures.check("RPC on portal models")
 
+    def _acl(self, model, operation, role):
+        """Whether the role's access rights allow ``operation`` on ``model`` (no records)."""
+        return (
+            self.env["ir.model.access"]
+            .with_user(self.users[role])
+            .check(model, operation, raise_exception=False)
+        )
+
     def _probe_model(self, failures, name, spec, role, before):
         field = self._probe_field(name)
         foreign = self.foreign_ids.get(name) or []
+        if self.env[name]._abstract:
+            # A mixin's access right: nothing to read or write over RPC.
+            for operation in ("write", "create", "unlink"):
+                failures.cases += 1
+                if self._acl(name, operation, role):
+                    failures.add(name, role, operation, "granted by the access rights")
+            return before
         if spec["scope"] == "none":
             outcome = self.rpc(name, "search_read", [], fields=["id"], limit=5)
             before = self._check(failures, name, role, "search_read", outcome, before)
@@ -196,49 +212,90 @@ class TestBoundaryModels(BoundaryCase):
                 )
             return before
         if foreign:
-            outcome = self.rpc(
-                name, "search_read", [("id", "in", foreign)], fields=["display_name"]
-            )
-            before = self._check(
-                failures, name, role, f"search_read {foreign[:5]}", outcome, before
-            )
-            if self._result(outcome):
-                found = [row["id"] for row in self._result(outcome)]
-                failures.add(
-                    name, role, "search_read", f"returns the other holding's records {found[:5]}"
-                )
-            outcome = self.rpc(name, "read", foreign[:20], ["display_name"])
-            before = self._check(failures, name, role, f"read {foreign[:5]}", outcome, before)
-            if self._result(outcome):
-                failures.add(name, role, "read", "reads the other holding's records")
-            if field:
-                outcome = self.rpc(name, "write", foreign, {field: PROBE_TEXT})
-                before = self._check(
-                    failures,
-                    name,
-                    role,
-                    f"write {field} on {foreign[:5]}",
-                    outcome,
-                    before,
-                    refused=True,
-                )
-            outcome = self.rpc(name, "unlink", foreign)
-            before = self._check(
-                failures, name, role, f"unlink {foreign[:5]}", outcome, before, refused=True
-            )
+            before = self._probe_foreign(failures, name, role, field, foreign, before)
         links = self._links(name)
-        values = {**({field: PROBE_TEXT} if field else {}), **links}
-        if values:
-            # Creating a record that points at the other holding's records: refused,
-            # even on models a customer may create records of.
-            outcome = self.rpc(name, "create", [values])
-            refuse = bool(links) or "create" not in spec["writable"]
-            before = self._check(
-                failures, name, role, f"create {sorted(values)}", outcome, before, refused=refuse
-            )
+        before = self._probe_create(failures, name, spec, role, field, links, before)
         if spec["scope"] in ("holding", "shared") and (field or links):
             before = self._probe_own(failures, name, spec, role, field, links, before)
         return before
+
+    def _probe_foreign(self, failures, name, role, field, foreign, before):
+        """The other holding's records: not returned, not written, not deleted."""
+        outcome = self.rpc(name, "search_read", [("id", "in", foreign)], fields=["display_name"])
+        before = self._check(failures, name, role, f"search_read {foreign[:5]}", outcome, before)
+        if self._result(outcome):
+            found = [row["id"] for row in self._result(outcome)]
+            failures.add(
+                name, role, "search_read", f"returns the other holding's records {found[:5]}"
+            )
+        outcome = self.rpc(name, "read", foreign[:20], ["display_name"])
+        before = self._check(failures, name, role, f"read {foreign[:5]}", outcome, before)
+        if self._result(outcome):
+            failures.add(name, role, "read", "reads the other holding's records")
+        if field:
+            outcome = self.rpc(name, "write", foreign, {field: PROBE_TEXT})
+            before = self._check(
+                failures,
+                name,
+                role,
+                f"write {field} on {foreign[:5]}",
+                outcome,
+                before,
+                refused=True,
+            )
+        outcome = self.rpc(name, "unlink", foreign)
+        before = self._check(
+            failures, name, role, f"unlink {foreign[:5]}", outcome, before, refused=True
+        )
+        return before
+
+    def _probe_create(self, failures, name, spec, role, field, links, before):
+        """Creating is refused by the rights, or never points at the other holding."""
+        if not self._acl(name, "create", role):
+            # Refused by the access rights before anything else (some stock models read
+            # their values before checking them, so an RPC create would prove nothing).
+            failures.cases += 1
+            if "create" in spec["writable"]:
+                failures.add(name, role, "create", "classified creatable, refused by the rights")
+        elif "create" not in spec["writable"]:
+            failures.add(name, role, "create", "granted by the access rights to a customer")
+        elif links:
+            # Creating a record that points at the other holding's records: refused, even on
+            # models a customer may create records of.
+            values = {
+                **self._required_values(name),
+                **({field: PROBE_TEXT} if field else {}),
+                **links,
+            }
+            outcome = self.rpc(name, "create", [values])
+            before = self._check(
+                failures, name, role, f"create {sorted(values)}", outcome, before, refused=True
+            )
+        return before
+
+    def _required_values(self, model):
+        """Values for the required fields of ``model`` (another holding's records for links
+        to customers' records), so that a create reaches the access checks."""
+        values = {}
+        for name, field in self.env[model]._fields.items():
+            if not field.required or not field.store or field.related or field.compute:
+                continue
+            if name in models.MAGIC_COLUMNS or field.default:
+                continue
+            if field.type == "many2one":
+                kind = HOLDING_COMODELS.get(field.comodel_name)
+                record = self.foreign.get(kind) if kind else None
+                record = record or self.env[field.comodel_name].sudo().search([], limit=1)
+                values[name] = record.id
+            elif field.type in ("char", "text", "html"):
+                values[name] = PROBE_TEXT
+            elif field.type == "selection":
+                values[name] = field.get_values(self.env)[0]
+            elif field.type in ("integer", "float", "monetary"):
+                values[name] = 1
+            elif field.type == "boolean":
+                values[name] = True
+        return values
 
     def _probe_own(self, failures, name, spec, role, field, links, before):
         """The customer's own records of a read-only model cannot be changed, and none can
@@ -311,3 +368,65 @@ class TestBoundaryModels(BoundaryCase):
                                 f"{name}.{field}", role, f"read {own[name]}", f"readable: {values}"
                             )
         failures.check("sensitive fields over RPC")
+
+    def _public_methods(self):
+        """{"model.method"} of every RPC-callable method our addons define on a model."""
+        found = set()
+        for name in self.env.registry:
+            cls = type(self.env[name])
+            for klass in cls.mro():
+                module = klass.__module__.split(".")
+                if module[:2] != ["odoo", "addons"] or module[2] not in OUR_MODULES:
+                    continue
+                for attr, value in vars(klass).items():
+                    if attr.startswith("_") or not inspect.isfunction(value):
+                        continue
+                    if any(
+                        getattr(getattr(k, attr, None), "_api_private", False) for k in cls.mro()
+                    ):
+                        continue
+                    found.add(f"{name}.{attr}")
+        return found
+
+    def test_every_public_method_is_classified(self):
+        """A new public method of ours is an RPC endpoint: it must be classified."""
+        failures = Failures(self)
+        found = self._public_methods()
+        for name in sorted(found - bc.RPC_METHODS.keys()):
+            failures.add(name, None, "-", "public (RPC) method not classified in RPC_METHODS")
+        for name in sorted(bc.RPC_METHODS.keys() - found):
+            failures.add(name, None, "-", "classified but not a public method any more: remove it")
+        failures.cases = len(found)
+        _logger.info("boundary public methods: %d RPC methods of our addons", len(found))
+        failures.check("public methods")
+
+    def test_public_methods_refuse_customers(self):
+        """Back-office buttons called over RPC by a customer on another holding's record are
+        refused; no public method of ours crashes or writes for a customer."""
+        failures = Failures(self)
+        before = self.fingerprint()
+        for role in (bc.HEAD, bc.BUYER):
+            self.login(role)
+            for name, spec in sorted(bc.RPC_METHODS.items()):
+                if spec["kind"] in (bc.ORM, bc.FORMAT):
+                    continue
+                model, method_name = name.rsplit(".", 1)
+                record = self.foreign.get(spec["record"]) if spec["record"] else None
+                args = [record.ids] if record is not None else []
+                if record is None and not self._is_model_method(model, method_name):
+                    # Configuration or a wizard: any record there is (none for a wizard).
+                    args = [self.env[model].sudo().search([], limit=1).ids]
+                outcome = self.rpc(model, method_name, *args)
+                before = self._check(
+                    failures,
+                    name,
+                    role,
+                    f"{args}",
+                    outcome,
+                    before,
+                    refused=spec["kind"] == bc.BUTTON and record is not None,
+                )
+        failures.check("public methods over RPC")
+
+    def _is_model_method(self, model, method_name):
+        return getattr(getattr(type(self.env[model]), method_name), "_api_model", False)

@@ -84,7 +84,14 @@ class TestBoundaryRoutes(BoundaryCase):
                     outcome = self.send(url, info["type"], info["methods"], params, spec["method"])
                     detail = f"{url} {params}" if params else url
                     before = self.check_outcome(
-                        failures, rule, role, detail[:200], outcome, before, expect_refused=refuse
+                        failures,
+                        rule,
+                        role,
+                        detail[:200],
+                        outcome,
+                        before,
+                        expect_refused=refuse,
+                        sent=params,
                     )
                     if role != bc.PUBLIC and "/web/login" in outcome.location:
                         # The session must survive every probe (a route logging the user

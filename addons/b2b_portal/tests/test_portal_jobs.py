@@ -1,4 +1,5 @@
 import io
+import json
 
 import openpyxl
 
@@ -101,6 +102,47 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         final = self._follow(status, token)[-1]
         self.assertEqual(final["state"], "error")
         self.assertIn("not a CSV/XLSX/XLS file", final["error"])
+
+    def test_the_cart_is_made_only_when_lines_are_added(self):
+        carts = self.env["sale.order"].sudo()
+        domain = [
+            ("partner_id", "=", self.entity.id),
+            ("b2b_buyer_id", "=", self.buyer.partner_id.id),
+            ("state", "=", "draft"),
+        ]
+        carts.search(domain).unlink()
+        token = self._login(self.buyer)
+        # Refused at once, or by the check: no cart.
+        self.assertIn("empty", self._upload(token, b"")["error"])
+        junk = self._follow(self._upload(token, b"\x00\xff\x00junk" * 100), token)[-1]
+        self.assertEqual(junk["state"], "error")
+        self.assertFalse(carts.search(domain))
+        # A good file is checked and priced for the entity without a cart.
+        status = self._upload(token, b"Article;Quantity\nVST-JOB-1;2\n")
+        final = self._follow(status, token)[-1]
+        self.assertEqual(final["state"], "done", final["error"])
+        [line] = final["result"]["lines"]
+        self.assertEqual((line["status"], line["product_id"]), ("ok", self.product.id))
+        self.assertGreater(line["price"], 0)
+        self.assertFalse(self.env["b2b.portal.job"].browse(status["id"]).order_id)
+        self.assertFalse(carts.search(domain))
+
+        def add(lines):
+            response = self.url_open(
+                "/my/b2b/quick-order/add",
+                data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {"lines": lines}}),
+                headers={"Content-Type": "application/json"},
+            )
+            self.assertEqual(response.status_code, 200)
+            return response.json()["result"]
+
+        chosen = {"product_id": self.product.id, "warehouse_id": line["warehouse_id"]}
+        refused = add([dict(chosen, quantity=2), {"product_id": 999999999, "quantity": 1}])
+        self.assertTrue(refused.get("error"), refused)
+        self.assertFalse(carts.search(domain), "refused lines leave no empty cart")
+        self.assertEqual(add([dict(chosen, quantity=2)])["added"], 1)
+        cart = carts.search(domain)
+        self.assertEqual(cart.order_line.mapped("product_uom_qty"), [2])
 
     def test_price_list_prepared_then_downloaded_by_its_owner_only(self):
         token = self._login(self.buyer)

@@ -32,6 +32,8 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
     def setUp(self):
         super().setUp()
         self.authenticate(None, None)  # a public session bound to the test database
+        # These tests send more requests than a visitor may in an hour (5 by default).
+        self.env["ir.config_parameter"].set_param("b2b_portal.registrations_per_hour", 100)
 
     def _submit(self, **values):
         return self.url_open(
@@ -143,6 +145,30 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
         self.assertEqual(
             self.server.requests[before:], [{"query": FOUND_INN}, {"query": UNKNOWN_INN}]
         )
+
+    def test_submissions_are_throttled_per_address(self):
+        self.env["ir.config_parameter"].set_param("b2b_portal.registrations_per_hour", 2)
+        self._done_text(self._submit(**FORM))
+        # A refused request counts too (it would tell which companies are waiting).
+        self._refused("is already waiting", **dict(FORM, email="olga@rezina-plus.demo"))
+        # A new session from the same address is the same visitor.
+        self.authenticate(None, None)
+        other = {
+            "email": "anna@kolesnik.demo",
+            "inn": UNKNOWN_INN,
+            "kpp": "",
+            "name": "ООО «Колесник»",
+        }
+        self._refused(
+            "Too many registration requests from your connection in an hour (at most 2); "
+            "please try again later",
+            **dict(FORM, **other),
+        )
+        counters = self.env["b2b.request.throttle"].sudo().search([("key", "=like", "ip:%")])
+        self.assertEqual(counters.mapped("hits"), [3], "counted per address in the database")
+        # Only the limit refused it: in the next hour (no counters) the request is received.
+        counters.unlink()
+        self._done_text(self._submit(**dict(FORM, **other)))
 
     # ------------------------------------------------------------------ bad input
     def test_invalid_email_is_refused(self):

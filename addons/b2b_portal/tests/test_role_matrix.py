@@ -66,6 +66,17 @@ class TestRoleMatrix(BoundaryCase):
             "user": cls.users[bc.BUYER],
         }
         warehouse = ref("tyre_catalog.warehouse_moscow")
+        # A confirmed order of the entity with a done delivery (demo history): the head reads
+        # it and its UPD; the other roles get their own confirmed order below.
+        shipped = cls.env["stock.picking"].search(
+            [
+                ("sale_id.partner_id", "=", entity.id),
+                ("state", "=", "done"),
+                ("picking_type_code", "=", "outgoing"),
+            ],
+            limit=1,
+        )
+        common["picking"] = shipped
         cls.own = {}
         for role in bc.PORTAL_ROLES:
             user = cls.users[role if role != bc.ACCOUNTANT else bc.HEAD]
@@ -79,6 +90,12 @@ class TestRoleMatrix(BoundaryCase):
                 entity, cls.users[bc.BUYER], cls.product, b2b_state="approval"
             )
             records["cart_line"] = records["cart"].order_line[:1]
+            if role == bc.HEAD:
+                records["confirmed"] = shipped.sale_id
+            else:
+                records["confirmed"] = cls._sale_order(
+                    entity, user, cls.product, b2b_state="processed", state="sale"
+                )
             records["saved_cart"] = cls.env["b2b.saved.cart"].create(
                 {
                     "name": f"Сохранённая {role}",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
 from .money import round_money, to_decimal
 
 # The step's value replaces the current price (price type price, personal price).
@@ -66,7 +66,7 @@ def compute_net_price(base_price, steps):
     """Apply ``steps`` in order to ``base_price``, rounding to 0.01 after each step."""
     base = round_money(to_decimal(base_price))
     if base < 0:
-        raise PriceChainError("The base price %(price)s is negative", price=base)
+        raise PriceChainError(_lt("The base price %(price)s is negative"), price=base)
     price = base
     lines = []
     for step in steps:
@@ -80,14 +80,14 @@ def _apply(step, price):
     if step.kind == DISCOUNT_PERCENT:
         if not 0 <= step.value < 100:
             raise PriceChainError(
-                "%(step)s: the discount %(discount)s%% must be at least 0 and less than 100",
+                _lt("%(step)s: the discount %(discount)s%% must be at least 0 and less than 100"),
                 step=step.label,
                 discount=step.value,
             )
         return round_money(price * (100 - step.value) / 100)
     if step.value < 0:
         raise PriceChainError(
-            "%(step)s: the price %(price)s is negative", step=step.label, price=step.value
+            _lt("%(step)s: the price %(price)s is negative"), step=step.label, price=step.value
         )
     new_price = round_money(step.value)
     if step.kind == FIXED_PRICE_PROMO:

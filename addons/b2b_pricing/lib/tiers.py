@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .errors import LocalizedError
+from .errors import LocalizedError, _lt
 from .money import round_money, to_decimal
 
 
@@ -50,29 +50,35 @@ def validate_tiers(tiers):
     for position, tier in enumerate(tiers, start=1):
         if tier.threshold < 0:
             raise TierError(
-                "Tier %(position)s: the threshold %(threshold)s is negative",
+                _lt("Tier %(position)s: the threshold %(threshold)s is negative"),
                 position=position,
                 threshold=tier.threshold,
             )
         if not 0 <= tier.discount_percent < 100:
             raise TierError(
-                "Tier %(position)s: the discount %(discount)s%% must be at least 0 and "
-                "less than 100",
+                _lt(
+                    "Tier %(position)s: the discount %(discount)s%% must be at least 0 and "
+                    "less than 100"
+                ),
                 position=position,
                 discount=tier.discount_percent,
             )
         if previous is not None and tier.threshold <= previous.threshold:
             raise TierError(
-                "Tier %(position)s: the threshold %(threshold)s must be greater than the "
-                "threshold %(previous)s of the tier before",
+                _lt(
+                    "Tier %(position)s: the threshold %(threshold)s must be greater than the "
+                    "threshold %(previous)s of the tier before"
+                ),
                 position=position,
                 threshold=tier.threshold,
                 previous=previous.threshold,
             )
         if previous is not None and tier.discount_percent < previous.discount_percent:
             raise TierError(
-                "Tier %(position)s: the discount %(discount)s%% is lower than the discount "
-                "%(previous)s%% of the tier before",
+                _lt(
+                    "Tier %(position)s: the discount %(discount)s%% is lower than the discount "
+                    "%(previous)s%% of the tier before"
+                ),
                 position=position,
                 discount=tier.discount_percent,
                 previous=previous.discount_percent,

@@ -14,6 +14,7 @@ from . import (
     b2b_pricing,
     b2b_promotion,
     b2b_volume_tier,
+    ir_http_frontend_translations,
     res_partner,
     res_partner_risk_fields,
     res_users,

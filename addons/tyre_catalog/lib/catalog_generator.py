@@ -130,7 +130,10 @@ SECTIONS = {
     "truck": "Грузовые",
 }
 
-WAREHOUSES = ("MSK", "SPB", "EKB")
+WAREHOUSES = ("MSK", "SPB", "EKB", "KHM")
+# Warehouses added later draw their stock from a random stream of their own: the SKUs (and
+# the stock of the first warehouses) of a seed stay what they were.
+_LATER_WAREHOUSES = ("KHM",)
 
 _SPEEDS = {
     ("passenger", "summer"): ("H", "V", "W", "Y"),
@@ -174,9 +177,9 @@ def _price(rng, size, brand, season, studded):
     return round(base * rng.uniform(0.9, 1.15) / 10) * 10
 
 
-def _stock(rng):
+def _stock(rng, codes):
     stock = {}
-    for code in WAREHOUSES:
+    for code in codes:
         roll = rng.random()
         stock[code] = (
             0 if roll < 0.25 else (rng.randint(1, 8) if roll < 0.45 else rng.randint(8, 400))
@@ -187,6 +190,8 @@ def _stock(rng):
 def generate_skus(count, seed=2026):
     """Return ``count`` tyre SKUs as dicts (see the keys below); deterministic per seed."""
     rng = random.Random(seed)
+    later_rng = random.Random(f"{seed}-later-warehouses")
+    first_warehouses = tuple(code for code in WAREHOUSES if code not in _LATER_WAREHOUSES)
     models_by_type = _models_by_vehicle_type()
     weights = [size[6] for size in SIZES]
     skus = []
@@ -228,7 +233,10 @@ def generate_skus(count, seed=2026):
                 "eu_wet": rng.choice(_EU_CLASSES[:4]),
                 "eu_noise_db": rng.randint(66, 75),
                 "manufacturer_code": f"{country}{rng.randint(100000, 999999)}",
-                "stock": _stock(rng),
+                "stock": {
+                    **_stock(rng, first_warehouses),
+                    **_stock(later_rng, _LATER_WAREHOUSES),
+                },
             }
         )
     return skus

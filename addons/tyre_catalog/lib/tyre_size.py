@@ -17,6 +17,8 @@ Decisions worth knowing:
 import re
 from dataclasses import dataclass
 
+from .errors import LocalizedError, _lt
+
 WIDTH_MIN, WIDTH_MAX = 105, 495
 PROFILE_MIN, PROFILE_MAX = 25, 100
 DIAMETER_MIN, DIAMETER_MAX = 10.0, 24.5
@@ -125,7 +127,7 @@ _NO_PROFILE_RE = re.compile(r"[A-Z]*\s*\d+\s*(?:Z?[RРDB]|-)\s*\d")
 _EXAMPLE = "'205/55 R16 91V'"
 
 
-class TyreSizeError(ValueError):
+class TyreSizeError(LocalizedError):
     """Raised when a tyre size, or one of its parts, is not valid."""
 
 
@@ -157,29 +159,34 @@ class TyreSize:
         object.__setattr__(self, "diameter", float(self.diameter))
         if self.construction not in CONSTRUCTIONS:
             raise TyreSizeError(
-                f"construction {self.construction!r} is not valid: "
-                "use 'R' (radial), 'D' (diagonal) or 'B' (bias-belted)"
+                _lt(
+                    "construction %(construction)r is not valid: "
+                    "use 'R' (radial), 'D' (diagonal) or 'B' (bias-belted)"
+                ),
+                construction=self.construction,
             )
         if self.zr and self.construction != "R":
-            raise TyreSizeError("ZR sizes must have radial construction")
+            raise TyreSizeError(_lt("ZR sizes must have radial construction"))
         if (self.load_index is None) != (self.speed_index is None):
-            raise TyreSizeError("load index and speed index must be given together")
+            raise TyreSizeError(_lt("load index and speed index must be given together"))
         if self.load_index is not None:
             max_index = max_load_index(self.diameter)
             validate_load_index(self.load_index, max_index=max_index)
             validate_speed_index(self.speed_index)
             if self.zr and SPEED_INDEXES[self.speed_index] < ZR_MIN_SPEED_KMH:
                 raise TyreSizeError(
-                    f"ZR sizes need a speed index of V or higher, not {self.speed_index!r}"
+                    _lt("ZR sizes need a speed index of V or higher, not %(speed)r"),
+                    speed=self.speed_index,
                 )
         if self.load_index_dual is not None:
             if self.load_index is None:
-                raise TyreSizeError("dual load index needs a single load index")
+                raise TyreSizeError(_lt("dual load index needs a single load index"))
             validate_load_index(self.load_index_dual, max_index=max_index)
             if self.load_index_dual >= self.load_index:
                 raise TyreSizeError(
-                    f"dual load index {self.load_index_dual} must be lower than "
-                    f"single load index {self.load_index}"
+                    _lt("dual load index %(dual)s must be lower than single load index %(single)s"),
+                    dual=self.load_index_dual,
+                    single=self.load_index,
                 )
 
     def __str__(self):
@@ -189,35 +196,52 @@ class TyreSize:
 def _check_whole_number(value, name):
     # bool is an int subclass; an Odoo empty field (False) must not pass as 0.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TyreSizeError(f"{name} must be a whole number, got {value!r}")
+        raise TyreSizeError(
+            _lt("%(name)s must be a whole number, got %(value)r"), name=name, value=value
+        )
 
 
 def validate_width(value):
     """Check a section width in mm (105..495)."""
-    _check_whole_number(value, "width")
+    _check_whole_number(value, LocalizedError(_lt("width")))
     if not WIDTH_MIN <= value <= WIDTH_MAX:
-        raise TyreSizeError(f"width must be between {WIDTH_MIN} and {WIDTH_MAX} mm, got {value}")
+        raise TyreSizeError(
+            _lt("width must be between %(minimum)s and %(maximum)s mm, got %(value)s"),
+            minimum=WIDTH_MIN,
+            maximum=WIDTH_MAX,
+            value=value,
+        )
 
 
 def validate_profile(value):
     """Check an aspect ratio in % (25..100, a multiple of 5)."""
-    _check_whole_number(value, "profile")
+    _check_whole_number(value, LocalizedError(_lt("profile")))
     if not PROFILE_MIN <= value <= PROFILE_MAX:
-        raise TyreSizeError(f"profile must be between {PROFILE_MIN} and {PROFILE_MAX}, got {value}")
+        raise TyreSizeError(
+            _lt("profile must be between %(minimum)s and %(maximum)s, got %(value)s"),
+            minimum=PROFILE_MIN,
+            maximum=PROFILE_MAX,
+            value=value,
+        )
     if value % 5:
-        raise TyreSizeError(f"profile must be a multiple of 5, got {value}")
+        raise TyreSizeError(_lt("profile must be a multiple of 5, got %(value)s"), value=value)
 
 
 def validate_diameter(value):
     """Check a rim diameter in inches (10..24.5, whole or half inch)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TyreSizeError(f"diameter must be a number, got {value!r}")
+        raise TyreSizeError(_lt("diameter must be a number, got %(value)r"), value=value)
     if not DIAMETER_MIN <= value <= DIAMETER_MAX:
         raise TyreSizeError(
-            f"diameter must be between {DIAMETER_MIN:g} and {DIAMETER_MAX:g} inches, got {value:g}"
+            _lt("diameter must be between %(minimum)s and %(maximum)s inches, got %(value)s"),
+            minimum=f"{DIAMETER_MIN:g}",
+            maximum=f"{DIAMETER_MAX:g}",
+            value=f"{value:g}",
         )
     if value * 2 != int(value * 2):
-        raise TyreSizeError(f"diameter must be a whole or half inch, got {value:g}")
+        raise TyreSizeError(
+            _lt("diameter must be a whole or half inch, got %(value)s"), value=f"{value:g}"
+        )
 
 
 def validate_speed_index(value):
@@ -225,10 +249,14 @@ def validate_speed_index(value):
     if value not in SPEED_INDEXES:
         if value == "Z":
             raise TyreSizeError(
-                "'Z' is not a speed index: write ZR before the diameter, e.g. '225/45 ZR17 94W'"
+                _lt(
+                    "'Z' is not a speed index: write ZR before the diameter, e.g. '225/45 ZR17 94W'"
+                )
             )
         raise TyreSizeError(
-            f"unknown speed index {value!r}; expected one of {', '.join(SPEED_INDEXES)}"
+            _lt("unknown speed index %(value)r; expected one of %(expected)s"),
+            value=value,
+            expected=", ".join(SPEED_INDEXES),
         )
 
 
@@ -241,10 +269,13 @@ def max_load_index(diameter):
 
 def validate_load_index(value, *, max_index=LOAD_INDEX_MAX):
     """Check a load index (50..``max_index``; see ``max_load_index``)."""
-    _check_whole_number(value, "load index")
+    _check_whole_number(value, LocalizedError(_lt("load index")))
     if not LOAD_INDEX_MIN <= value <= max_index:
         raise TyreSizeError(
-            f"load index must be between {LOAD_INDEX_MIN} and {max_index}, got {value}"
+            _lt("load index must be between %(minimum)s and %(maximum)s, got %(value)s"),
+            minimum=LOAD_INDEX_MIN,
+            maximum=max_index,
+            value=value,
         )
 
 
@@ -262,8 +293,12 @@ def _normalize(text):
 
 def _lt_error(original):
     return TyreSizeError(
-        f"LT (light truck) sizes such as 'LT235/75R15' are not supported: {original!r}; "
-        f"use a metric size such as {_EXAMPLE}"
+        _lt(
+            "LT (light truck) sizes such as 'LT235/75R15' are not supported: %(size)r; "
+            "use a metric size such as %(example)s"
+        ),
+        size=original,
+        example=_EXAMPLE,
     )
 
 
@@ -276,19 +311,32 @@ def _refuse_unsupported_format(text, original):
         raise _lt_error(original)
     if _FLOTATION_RE.match(text):
         raise TyreSizeError(
-            f"flotation sizes such as '31x10.50 R15' are not supported: {original!r}; "
-            f"use a metric size such as {_EXAMPLE}"
+            _lt(
+                "flotation sizes such as '31x10.50 R15' are not supported: %(size)r; "
+                "use a metric size such as %(example)s"
+            ),
+            size=original,
+            example=_EXAMPLE,
         )
     if _INCH_RE.match(text):
         raise TyreSizeError(
-            f"inch sizes such as '7.50 R16' are not supported: {original!r}; "
-            f"use a metric size such as {_EXAMPLE}"
+            _lt(
+                "inch sizes such as '7.50 R16' are not supported: %(size)r; "
+                "use a metric size such as %(example)s"
+            ),
+            size=original,
+            example=_EXAMPLE,
         )
     if _NO_PROFILE_RE.match(text):
         raise TyreSizeError(
-            f"profile is missing in {original!r}: expected WIDTH/PROFILE, e.g. '185/75 R14C'"
+            _lt("profile is missing in %(size)r: expected WIDTH/PROFILE, e.g. '185/75 R14C'"),
+            size=original,
         )
-    raise TyreSizeError(f"{original!r} is not a tyre size; expected a size such as {_EXAMPLE}")
+    raise TyreSizeError(
+        _lt("%(size)r is not a tyre size; expected a size such as %(example)s"),
+        size=original,
+        example=_EXAMPLE,
+    )
 
 
 def _parse_service(match):
@@ -299,12 +347,15 @@ def _parse_service(match):
     # In "91 XL" or "91 TL" the word after the space is a mark or junk, not a speed index;
     # a single letter (plus digits, as in "91 Q9") is still read as a bad speed index.
     if speed is None or (match["space"] and not re.fullmatch(r"[A-Z]\d*", speed)):
-        raise TyreSizeError(f"speed index is missing after load index {match['load']}")
+        raise TyreSizeError(
+            _lt("speed index is missing after load index %(load)s"), load=match["load"]
+        )
     if match["open"] or match["close"]:
         # "(96Y)" is the sidewall spelling for the "(Y)" speed category.
         if not (match["open"] and match["close"] and speed == "Y"):
             raise TyreSizeError(
-                f"brackets are only used for the (Y) speed index, e.g. '(96Y)': {match.group(0)!r}"
+                _lt("brackets are only used for the (Y) speed index, e.g. '(96Y)': %(text)r"),
+                text=match.group(0),
             )
         speed = "(Y)"
     validate_speed_index(speed)
@@ -318,11 +369,11 @@ def parse_tyre_size(text):
     search forms ("2055516") are refused; see ``search_query.parse_size_query``.
     """
     if not isinstance(text, str):
-        raise TyreSizeError(f"tyre size must be text, got {text!r}")
+        raise TyreSizeError(_lt("tyre size must be text, got %(value)r"), value=text)
     original = text.strip()
     text = _normalize(text)
     if not text:
-        raise TyreSizeError("tyre size is empty")
+        raise TyreSizeError(_lt("tyre size is empty"))
     match = _SIZE_RE.match(text)
     if not match:
         _refuse_unsupported_format(text, original)
@@ -331,8 +382,13 @@ def parse_tyre_size(text):
     prefix = match["prefix"]
     if prefix and prefix != "P":
         raise TyreSizeError(
-            f"size prefix {prefix!r} is not supported in {original!r}; "
-            f"expected a metric size such as {_EXAMPLE}"
+            _lt(
+                "size prefix %(prefix)r is not supported in %(size)r; "
+                "expected a metric size such as %(example)s"
+            ),
+            prefix=prefix,
+            size=original,
+            example=_EXAMPLE,
         )
     construction = match["construction"].replace(" ", "").replace("Р", "R")
     fields = {
@@ -370,7 +426,9 @@ def parse_tyre_size(text):
             token = rest[position:].split(" ", 1)[0]
             if token == "LT":
                 raise _lt_error(original)
-            raise TyreSizeError(f"unexpected {token!r} in tyre size {original!r}")
+            raise TyreSizeError(
+                _lt("unexpected %(token)r in tyre size %(size)r"), token=token, size=original
+            )
     return TyreSize(**fields)
 
 

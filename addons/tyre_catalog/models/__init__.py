@@ -1,5 +1,7 @@
 from . import (
     b2b_region,
+    ir_http_frontend_translations,
+    ir_qweb_fields,
     product_product,
     product_template,
     res_company,
@@ -8,6 +10,7 @@ from . import (
     res_users,
     sale_order,
     sale_order_region,
+    server_warmup,
     stock_quant,
     stock_warehouse,
     tyre_brand,

@@ -133,7 +133,9 @@ class ProductTemplate(models.Model):
         except TyreSizeError as error:
             raise ValidationError(
                 self.env._(
-                    "The tyre size %(size)r cannot be read: %(reason)s", size=text, reason=error
+                    "The tyre size %(size)r cannot be read: %(reason)s",
+                    size=text,
+                    reason=error.render(self.env._),
                 )
             ) from error
         return {**self._tyre_size_values(size), **vals}
@@ -202,7 +204,7 @@ class ProductTemplate(models.Model):
                             "%(field)s of %(product)s is not valid: %(reason)s",
                             field=labels[key],
                             product=template.display_name,
-                            reason=error,
+                            reason=error.render(self.env._),
                         )
                     ) from error
             try:
@@ -213,7 +215,7 @@ class ProductTemplate(models.Model):
                         "%(field)s of %(product)s is not valid: %(reason)s",
                         field=labels["size"],
                         product=template.display_name,
-                        reason=error,
+                        reason=error.render(self.env._),
                     )
                 ) from error
 
@@ -260,7 +262,7 @@ class ProductTemplate(models.Model):
                         "message": self.env._(
                             "The tyre size %(size)r cannot be read: %(reason)s",
                             size=self.tyre_size,
-                            reason=error,
+                            reason=error.render(self.env._),
                         ),
                     }
                 }

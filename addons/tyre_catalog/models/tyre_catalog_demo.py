@@ -6,6 +6,7 @@ DEMO_WAREHOUSES = {
     "MSK": "tyre_catalog.warehouse_moscow",
     "SPB": "tyre_catalog.warehouse_spb",
     "EKB": "tyre_catalog.warehouse_ekb",
+    "KHM": "tyre_catalog.warehouse_moscow_khimki",
 }
 BATCH = 500
 

@@ -95,7 +95,10 @@ class TyreVehicleSize(models.Model):
                 validate_diameter(size.diameter)
             except TyreSizeError as error:
                 raise ValidationError(
-                    self.env._("Invalid tyre size for a vehicle: %(reason)s", reason=error)
+                    self.env._(
+                        "Invalid tyre size for a vehicle: %(reason)s",
+                        reason=error.render(self.env._),
+                    )
                 ) from error
 
     def _compute_display_name(self):

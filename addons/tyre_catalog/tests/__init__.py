@@ -7,9 +7,11 @@ from . import (
     test_facet_counts,
     test_facet_sync,
     test_fitment_import,
+    test_number_widget,
     test_order_region_warehouse,
     test_region_isolation,
     test_russian_translation,
+    test_server_warmup,
     test_tax_setup,
     test_tyre_fields,
 )

@@ -62,20 +62,28 @@ class TestCatalogApi(HttpCase):
             (row["id"], row["article"], row["currency"]),
             (self.product.id, self.product.default_code, self.company.currency_id.name),
         )
+        # The warehouses of the customer's region (Moscow ships from two), not the others.
+        region_warehouses = self.env.ref("tyre_catalog.region_moscow").warehouse_ids
+        self.assertIn(self.wh_msk, region_warehouses)
+        self.assertNotIn(self.wh_spb, region_warehouses)
+        stock = {entry["warehouse_id"]: entry for entry in row["stock"]}
+        self.assertLessEqual(set(stock), set(region_warehouses.ids))
         self.assertEqual(
-            row["stock"],
-            [
-                {
-                    "warehouse_id": self.wh_msk.id,
-                    "warehouse": self.wh_msk.name,
-                    "city": "Москва",
-                    "qty": row["stock"][0]["qty"],
-                }
-            ],
+            stock[self.wh_msk.id],
+            {
+                "warehouse_id": self.wh_msk.id,
+                "warehouse": self.wh_msk.name,
+                "city": self.wh_msk.b2b_city,
+                "qty": stock[self.wh_msk.id]["qty"],
+            },
         )
+        self.assertGreaterEqual(stock[self.wh_msk.id]["qty"], 20)
         self.assertEqual(
             result["warehouses"],
-            [{"id": self.wh_msk.id, "name": self.wh_msk.name, "city": "Москва"}],
+            [
+                {"id": warehouse.id, "name": warehouse.name, "city": warehouse.b2b_city}
+                for warehouse in region_warehouses
+            ],
         )
         self.assertEqual(
             set(result["facets"]),

@@ -24,6 +24,8 @@ class TyreFitmentImport(models.TransientModel):
     )
 
     def action_import(self):
+        # Called over RPC by anybody: the access rights (staff importers only) come first.
+        self.check_access("write")
         self.ensure_one()
         rows, errors = read_fitment_csv(base64.b64decode(self.file or b""))
         if errors:
@@ -31,7 +33,11 @@ class TyreFitmentImport(models.TransientModel):
                 self.env._(
                     "Nothing was imported; fix these lines:\n%(errors)s",
                     errors="\n".join(
-                        self.env._("Line %(line)s: %(message)s", line=line, message=message)
+                        self.env._(
+                            "Line %(line)s: %(message)s",
+                            line=line,
+                            message=message.render(self.env._),
+                        )
                         for line, message in errors[:50]
                     ),
                 )

@@ -4,10 +4,12 @@ import pytest
 
 from b2b_portal.lib.request_throttle import (
     DAY,
+    HOUR,
     MINUTE,
     ThrottleError,
     check,
     counters,
+    registration_rates,
     registry_lookup_rates,
     visitor_keys,
     window_start,
@@ -51,6 +53,18 @@ def test_the_day_limit_wins_over_the_minute():
         check(RATES, [("session:s", MINUTE, 9), ("ip:1", DAY, 31)])
     assert str(info.value).startswith("Too many company lookups from your connection today")
     assert info.value.params == {"limit": 30}
+
+
+def test_registrations_per_hour():
+    rates = registration_rates(per_hour=5)
+    assert counters(["ip:1"], rates, NOON + 3601) == [("ip:1", HOUR, NOON + 3600)]
+    check(rates, [("ip:1", HOUR, 5)])
+    with pytest.raises(ThrottleError) as info:
+        check(rates, [("ip:1", HOUR, 6)])
+    assert str(info.value) == (
+        "Too many registration requests from your connection in an hour (at most 5); please "
+        "try again later"
+    )
 
 
 @pytest.mark.parametrize(

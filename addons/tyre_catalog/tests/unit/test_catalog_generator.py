@@ -63,3 +63,10 @@ def test_section_key_and_name():
     assert section_key("truck", "all_season") == "truck"
     sku = generate_skus(1)[0]
     assert sku_name(sku) == f"{sku['brand']} {sku['model']} {sku['size_string']}"
+
+
+def test_the_two_moscow_warehouses_hold_different_stock():
+    skus = generate_skus(400)
+    assert sum(sku["stock"]["MSK"] != sku["stock"]["KHM"] for sku in skus) > 200
+    assert any(sku["stock"]["KHM"] and not sku["stock"]["MSK"] for sku in skus)
+    assert any(sku["stock"]["MSK"] and not sku["stock"]["KHM"] for sku in skus)

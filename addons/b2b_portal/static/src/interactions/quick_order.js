@@ -2,6 +2,7 @@ import { Interaction } from "@web/public/interaction";
 import { registry } from "@web/core/registry";
 import { rpc } from "@web/core/network/rpc";
 import { _t } from "@web/core/l10n/translation";
+import { formatMoney } from "@tyre_catalog/catalog/format";
 import { phaseText, ProgressBar, runJob } from "./portal_job";
 
 const STATUS_CLASSES = {
@@ -120,7 +121,7 @@ export class B2bQuickOrder extends Interaction {
                 line.product,
                 line.warehouse || "",
                 String(line.quantity || ""),
-                line.price ? `${line.price.toFixed(2)} ${currency}` : "",
+                line.price ? formatMoney(line.price, currency) : "",
             ];
             for (const text of cells) {
                 row.insertCell().textContent = text;

@@ -1,6 +1,7 @@
 import { Interaction } from "@web/public/interaction";
 import { registry } from "@web/core/registry";
 import { _t } from "@web/core/l10n/translation";
+import { formatMoney } from "@tyre_catalog/catalog/format";
 
 /**
  * A price breakdown popover: any element with data-b2b-breakdown-product="<product id>"
@@ -24,7 +25,7 @@ export class B2bPriceBreakdown extends Interaction {
             return;
         }
         const data = await this.waitFor(response.json());
-        const format = (value) => `${value.toFixed(2)} ${data.currency}`;
+        const format = (value) => formatMoney(value, data.currency);
         const table = document.createElement("table");
         table.className = "table table-sm mb-0 o_b2b_price_breakdown";
         const addRow = (label, value, bold) => {

@@ -1,4 +1,4 @@
-import { Component, onWillStart, useExternalListener, useState } from "@odoo/owl";
+import { Component, onWillStart, useExternalListener, useRef, useState } from "@odoo/owl";
 import { browser } from "@web/core/browser/browser";
 import { _t } from "@web/core/l10n/translation";
 import { rpc } from "@web/core/network/rpc";
@@ -43,6 +43,7 @@ export class Catalog extends Component {
             filtersOpen: false,
         });
         this.requestId = 0;
+        this.rootRef = useRef("root");
         useExternalListener(browser, "popstate", () => {
             Object.assign(this.state, readState(browser.location.search));
             this.load();
@@ -166,7 +167,9 @@ export class Catalog extends Component {
 
     setPage(page) {
         this.update({ page });
-        browser.scrollTo({ top: 0 });
+        // The new page starts at the top of the catalog, whichever element scrolls the page
+        // (the website's #wrapwrap, not the window; Odoo's ``browser`` has no scrollTo).
+        this.rootRef.el.scrollIntoView({ block: "start" });
     }
 
     setView(view) {

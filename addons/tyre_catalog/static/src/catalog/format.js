@@ -2,7 +2,11 @@ import { formatFloat } from "@web/core/utils/numbers";
 
 const CURRENCY_SYMBOLS = { RUB: "₽", EUR: "€", USD: "$" };
 
-/** "12 345,00 ₽": the product's currency comes as an ISO code or as a symbol. */
+/**
+ * "12 345,00 ₽" in the user's language: the one money format of the portal's scripts (the
+ * pages use Odoo's monetary widget, which prints the same). The currency comes as an ISO code
+ * or as a symbol.
+ */
 export function formatMoney(amount, currency) {
     if (amount === null || amount === undefined || amount === false) {
         return "";

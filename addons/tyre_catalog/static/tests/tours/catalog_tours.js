@@ -192,3 +192,43 @@ registry.category("web_tour.tours").add("tyre_catalog_suggest", {
         },
     ],
 });
+
+/**
+ * Paging from the bottom of the list shows the next page from the top of the catalog, with
+ * no script error on the way.
+ */
+registry.category("web_tour.tours").add("tyre_catalog_paging", {
+    url: "/my/catalog",
+    steps: () => {
+        let firstArticle = null;
+        return [
+            {
+                content: "Scroll down to the pager under the first page",
+                trigger: `${settled} .o_tyre_row`,
+                run() {
+                    firstArticle = document.querySelector(".o_tyre_row").dataset.productId;
+                    document.querySelector(".o_tyre_catalog .pagination").scrollIntoView();
+                    const top = document.querySelector(".o_tyre_catalog").getBoundingClientRect().top;
+                    assert(top < -500, `the catalog's top is scrolled away (${top}px)`);
+                },
+            },
+            {
+                content: "Open page 2",
+                trigger: ".o_tyre_catalog .pagination .page-link:text(2)",
+                run: "click",
+            },
+            {
+                content: "Page 2 is listed and the catalog's top is back in view",
+                trigger: `${settled} .pagination .page-item.active .page-link:text(2)`,
+                run() {
+                    const params = new URLSearchParams(location.search);
+                    assert(params.get("page") === "2", "the address holds the page");
+                    const row = document.querySelector(".o_tyre_row");
+                    assert(row.dataset.productId !== firstArticle, "other products are listed");
+                    const top = document.querySelector(".o_tyre_catalog").getBoundingClientRect().top;
+                    assert(top > -5 && top < window.innerHeight, `the catalog's top is shown (${top}px)`);
+                },
+            },
+        ];
+    },
+});
