@@ -1,1 +1,1 @@
-
+from . import b2b_claim

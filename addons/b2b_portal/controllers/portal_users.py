@@ -31,9 +31,7 @@ class B2bUsersPortal(B2bCompanyPortal):
             contacts=accesses.contact_id,
             user_accesses=accesses,
             roles=dict(Access._fields["role"]._description_selection(request.env)),
-            error=None,
-            form={},
-            **extra,
+            **{"error": None, "form": {}, **extra},
         )
 
     def _b2b_contact_or_404(self, entities, contact_id):

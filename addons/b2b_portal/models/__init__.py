@@ -32,6 +32,7 @@ from . import (
     res_partner,
     res_partner_address,
     res_partner_internal_notes,
+    res_partner_reconciliation,
     res_partner_requisites,
     res_users,
     sale_order,

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 from ..lib.ru_format import format_amount, format_date_short, format_quantity
 
@@ -46,5 +46,33 @@ class ReportUpd(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "stock.picking",
             "docs": [picking._b2b_upd_data() for picking in pickings],
+            **FORMATTERS,
+        }
+
+
+class ReportReconciliationAct(models.AbstractModel):
+    _name = "report.b2b_portal.report_reconciliation_act"
+    _description = "Reconciliation Act Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        """``data``: the seller ``company_id`` and the period (``date_from``, ``date_to``)."""
+        data = data or {}
+        env = self.env(context=dict(self.env.context, lang=_document_lang(self.env)))
+        company = env["res.company"].browse(data["company_id"])
+        date_from = fields.Date.to_date(data["date_from"])
+        date_to = fields.Date.to_date(data["date_to"])
+        entities = env["res.partner"].browse(docids)
+        return {
+            "doc_ids": docids,
+            "doc_model": "res.partner",
+            "docs": [
+                {
+                    "act": entity._b2b_reconciliation_act(company, date_from, date_to),
+                    "seller": company,
+                    "customer": entity,
+                }
+                for entity in entities
+            ],
             **FORMATTERS,
         }

@@ -20,7 +20,8 @@ class ResPartner(models.Model):
         """The address on one line, its non-empty parts separated by commas."""
         self.ensure_one()
         lines = self._display_address(without_company=True).splitlines()
-        return ", ".join(part for part in (line.strip(" ,") for line in lines) if part)
+        parts = (" ".join(line.split()).strip(" ,") for line in lines)
+        return ", ".join(part for part in parts if part)
 
     def _fields_sync(self, values):
         if not self._b2b_keeps_own_address():

@@ -52,7 +52,7 @@ class ResUsers(models.Model):
             user.b2b_orders_own_entity_ids = user._b2b_entities("orders_own")
             user.b2b_documents_entity_ids = user._b2b_entities("documents")
 
-    def _compute_b2b_contract_partner_ids(self):
+    def _compute_b2b_contract_partner_ids(self):  # pylint: disable=missing-return
         # A holding's users read contracts (credit limit, discounts) of the entities whose
         # balance their role shows; users outside any holding keep their own company.
         super()._compute_b2b_contract_partner_ids()

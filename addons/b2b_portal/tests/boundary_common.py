@@ -100,6 +100,7 @@ WATCHED = (
     ("b2b_contract", "partner_id = ANY(%(partners)s)"),
     ("b2b_customer_article", "holding_id = ANY(%(partners)s)"),
     ("rma", "partner_id = ANY(%(partners)s)"),
+    ("b2b_claim", "entity_id = ANY(%(partners)s)"),
     ("product_wishlist", "partner_id = ANY(%(partners)s)"),
     ("payment_transaction", "partner_id = ANY(%(partners)s)"),
     ("ir_filters", "id = ANY(%(filters)s)"),
@@ -291,6 +292,20 @@ class BoundaryCase(HttpCase):
 
     # ------------------------------------------------------------------ fixtures
     @classmethod
+    def _claim(cls, entity, order, tag):
+        """A claim (b2b_claims) on a delivered line of ``order`` of ``entity``."""
+        line = order.order_line.filtered(lambda item: item.qty_delivered >= 1)[:1]
+        return cls.env["b2b.claim"].create(
+            {
+                "entity_id": entity.id,
+                "sale_line_id": line.id,
+                "quantity": 1,
+                "reason": "defect",
+                "complaint": f"Грыжа на боковине {tag}",
+            }
+        )
+
+    @classmethod
     def _holding_records(cls, entity, entity2, holding, contact, user, buyer, warehouse, tag):
         """One record of every kind of ``KINDS`` for the holding of ``entity``; its saved
         cart ships from ``warehouse`` (of the entity's region)."""
@@ -374,6 +389,7 @@ class BoundaryCase(HttpCase):
                 "move_id": picking.move_ids[:1].id,
             }
         )
+        claim = cls._claim(entity, order, tag)
         channel = env["discuss.channel"].create(
             {
                 "name": f"Чат {tag} с менеджером",
@@ -440,6 +456,7 @@ class BoundaryCase(HttpCase):
             "saved_cart_line": saved_cart.line_ids[:1],
             "job": job,
             "rma": rma,
+            "claim": claim,
             "contract": env["b2b.contract"].search([("partner_id", "=", entity.id)], limit=1),
             "access": env["b2b.entity.access"].search([("entity_id", "=", entity.id)], limit=1),
             "channel": channel,

@@ -47,6 +47,8 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
         )
 
     def test_act_for_own_customer_is_logged_and_shown_to_the_customer(self):
+        # The log's and the order's messages are read in English below.
+        (self.buyer | self.manager).lang = "en_US"
         response = self._start(self.manager, self.buyer)
         self.assertEqual(response.status_code, 303)
         log = self.env["b2b.impersonation.log"].search([("user_id", "=", self.buyer.id)])
@@ -54,7 +56,7 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
         self.assertEqual(log.reason, "Заказ по телефону")
 
         portal = self.url_open("/my")
-        self.assertIn("You are acting for", portal.text)
+        self.assertIn("o_b2b_act_for_banner", portal.text)
         self.assertIn(self.buyer.name, portal.text)
         self.assertEqual(self._add_to_cart().status_code, 200)
         order = log.order_ids

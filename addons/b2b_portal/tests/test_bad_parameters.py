@@ -19,6 +19,8 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
         super().setUpClass()
         cls.summer.is_tyre = True
         cls.buyer.b2b_current_entity_id = cls.entity
+        # The assertions read the English messages.
+        cls.buyer.lang = "en_US"
 
     def setUp(self):
         super().setUp()

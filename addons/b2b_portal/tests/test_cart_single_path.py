@@ -17,6 +17,8 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
         cls.website = cls.env["website"].get_current_website()
         cls.accountant = cls.env.ref("b2b_portal.demo_user_shintorg_accountant")
         cls.buyer.b2b_current_entity_id = cls.entity
+        # The assertions read the English messages.
+        (cls.buyer | cls.accountant).lang = "en_US"
 
     def _jsonrpc(self, route, params):
         """The JSON-RPC answer as the browser gets it (the error's message included)."""

@@ -54,14 +54,17 @@ class TestCompanyTerms(HttpCase):
         self.assertIsNone(self._cell(tree, "o_b2b_contract_credit"))
 
     def test_the_requisites_show_the_entity_own_address(self):
+        self.entity.write({"street": "ул. Складочная, д. 1", "street2": False, "zip": "127018"})
+        sibling = self.env.ref("b2b_portal.entity_shintorg_region")
+        sibling.write({"street": "Можайское ш., д. 165", "city": "Одинцово", "zip": "143006"})
         tree = self._company_page(self.head)
         address = self._cell(tree, "o_b2b_address")
-        self.assertIn(self.entity.street, address)
-        self.assertIn(self.entity.zip, address)
+        self.assertIn("ул. Складочная, д. 1", address)
+        self.assertIn("127018", address)
         self.assertNotIn(", ,", address)
-        for sibling in self.entity.parent_id.child_ids - self.entity:
-            if sibling.street:
-                self.assertNotIn(sibling.street, address)
+        self.assertNotIn("  ", address)
+        self.assertNotIn(sibling.street, address)
+        self.assertNotIn(sibling.zip, address)
 
 
 @tagged("post_install", "-at_install")

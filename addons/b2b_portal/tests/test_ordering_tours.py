@@ -58,7 +58,10 @@ class TestOrderingTours(HttpCase):
         book = openpyxl.load_workbook(io.BytesIO(response.content))
         sheet = book.active
         quantity_column = sheet.max_column
-        self.assertEqual(sheet.cell(row=HEADER_ROW, column=quantity_column).value, "Quantity")
+        labels = self.env["b2b.pricelist"].with_context(lang=self.buyer.lang)._b2b_labels()
+        self.assertEqual(
+            sheet.cell(row=HEADER_ROW, column=quantity_column).value, labels["quantity"]
+        )
         filled = False
         for row in range(HEADER_ROW + 1, sheet.max_row + 1):
             if sheet.cell(row=row, column=1).value == "VST-TOUR-1":

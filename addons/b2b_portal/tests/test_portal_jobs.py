@@ -94,6 +94,7 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         self.assertEqual(self._post("/my/b2b/jobs/999999999/step", token).status_code, 404)
 
     def test_bad_uploads_are_answered_in_json(self):
+        self.buyer.lang = "en_US"  # the assertions read the English messages
         token = self._login(self.buyer)
         response = self.url_open("/my/b2b/quick-order/upload", data={"csrf_token": token})
         self.assertIn("Choose a CSV, XLSX or XLS file", response.json()["error"])

@@ -11,8 +11,8 @@ MAX_BYTES = 1024 * 1024
 
 
 def _plain(text):
-    """Text as pdfminer gives it back: no-break spaces come out as spaces."""
-    return text.replace("\u00a0", " ")
+    """Words separated by single spaces, as pdfminer gives text back (tabs, line breaks)."""
+    return " ".join(text.split())
 
 
 @tagged("post_install", "-at_install")

@@ -77,6 +77,7 @@ class TestRoleMatrix(BoundaryCase):
             limit=1,
         )
         common["picking"] = shipped
+        common["claim"] = cls._claim(entity, shipped.sale_id, "ШинТорг")
         cls.own = {}
         for role in bc.PORTAL_ROLES:
             user = cls.users[role if role != bc.ACCOUNTANT else bc.HEAD]

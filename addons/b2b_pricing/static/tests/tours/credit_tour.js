@@ -5,7 +5,7 @@ registry.category("web_tour.tours").add("b2b_pricing_credit", {
     steps: () => [
         {
             content: "Open the credit page from the portal home",
-            trigger: "a[href='/my/credit']",
+            trigger: "a[href$='/my/credit']",
             run: "click",
             expectUnloadPage: true,
         },
@@ -23,7 +23,7 @@ registry.category("web_tour.tours").add("b2b_pricing_credit", {
         },
         {
             content: "The amount still needed for the next level",
-            trigger: ".o_b2b_tier_next:contains('more to reach')",
+            trigger: ".o_b2b_tier_next strong",
         },
         {
             content: "The contract terms",

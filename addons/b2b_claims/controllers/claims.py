@@ -1,0 +1,224 @@
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.addons.b2b_portal.controllers.tools import (
+    attempt,
+    entity_or_404,
+    parse_id,
+    record_or_404,
+    refusal_page,
+)
+from odoo.addons.b2b_portal.lib.portal_roles import ORDER
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.exceptions import UserError
+from odoo.http import request
+from odoo.tools import plaintext2html
+
+from ..lib.claim_form import (
+    MAX_FILE_SIZE,
+    MAX_FILES,
+    ClaimFormError,
+    check_claim_file,
+    parse_mileage,
+    parse_tread_depth,
+)
+
+COMPLAINT_MAX_LENGTH = 5000
+TEXT_MAX_LENGTH = 200
+
+
+class B2bClaimsPortal(CustomerPortal):
+    """/my/b2b/claims: the claims of the acting legal entity, filing one on a delivered order
+    line and the thread of each. The head and the buyer (who may order) file and answer; the
+    accountant does not. Portal users only read claims (record rules): what they write goes
+    through here, after the role and entity checks, as superuser."""
+
+    # ------------------------------------------------------------------ helpers
+    def _b2b_claim_or_404(self, claim_id):
+        """The claim, if the user reads it and may file claims for its entity."""
+        claim = record_or_404("b2b.claim", claim_id)
+        entity_or_404(claim.sudo().entity_id.id, right=ORDER)
+        return claim
+
+    def _b2b_order_for_claim(self, order_id):
+        """A confirmed order the user reads, of an entity he may file claims for."""
+        order = record_or_404("sale.order", order_id)
+        if order.state != "sale":
+            raise NotFound()
+        entity_or_404(order.sudo().partner_id.commercial_partner_id.id, right=ORDER)
+        return order
+
+    def _b2b_uploads(self, files):
+        """(name, data) of the uploaded files, each checked."""
+        files = [f for f in files if f and getattr(f, "filename", None)]
+        if len(files) > MAX_FILES:
+            raise UserError(
+                request.env._("Attach at most %(count)s files at a time.", count=MAX_FILES)
+            )
+        uploads = []
+        for upload in files:
+            data = upload.read(MAX_FILE_SIZE + 1)
+            try:
+                check_claim_file(upload.filename, data)
+            except ClaimFormError as exc:
+                raise UserError(exc.render(request.env._)) from None
+            uploads.append((upload.filename, data))
+        return uploads
+
+    def _b2b_measure(self, parse, value):
+        try:
+            return parse(value)
+        except ClaimFormError as exc:
+            raise UserError(exc.render(request.env._)) from None
+
+    # ------------------------------------------------------------------ pages
+    @http.route(["/my/b2b/claims"], type="http", auth="user", website=True)
+    def b2b_claims(self, **kwargs):
+        refusal = refusal_page(self, "b2b_claims", ORDER)
+        if refusal:
+            return refusal
+        entity = request.env.user._b2b_current_entity()
+        claims = request.env["b2b.claim"].search([("entity_id", "=", entity.id)])
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "b2b_claims", "claims": claims, "entity": entity})
+        return request.render("b2b_claims.portal_b2b_claims", values)
+
+    def _b2b_claim_form(self, order, form=None, error=None):
+        lines = order.order_line.filtered(
+            lambda line: line.product_id and not line.is_delivery and line.qty_delivered > 0
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "b2b_claim_new",
+                "order": order,
+                "lines": lines,
+                "reasons": request.env["b2b.claim"]
+                ._fields["reason"]
+                ._description_selection(request.env),
+                "form": form or {},
+                "error": error,
+                "max_file_mb": MAX_FILE_SIZE // 1024 // 1024,
+            }
+        )
+        return request.render(
+            "b2b_claims.portal_b2b_claim_new", values, status=400 if error else 200
+        )
+
+    @http.route(
+        "/my/b2b/claims/new", type="http", auth="user", website=True, methods=["GET", "POST"]
+    )
+    def b2b_claim_new(self, order_id=None, line_id=None, **post):
+        """The form (GET) and filing the claim (POST) on a delivered line of ``order_id``."""
+        order = self._b2b_order_for_claim(order_id)
+        if request.httprequest.method != "POST":
+            return self._b2b_claim_form(order, form={"line_id": line_id or ""})
+        line = order.order_line.filtered(lambda item: item.id == parse_id(line_id))
+        if not line:
+            raise NotFound()
+        form = {
+            key: (post.get(key) or "").strip()
+            for key in ("quantity", "reason", "dot_code", "tread_depth", "mileage", "vehicle")
+        }
+        form["line_id"] = line_id
+        form["complaint"] = (post.get("complaint") or "").strip()[:COMPLAINT_MAX_LENGTH]
+        files = request.httprequest.files.getlist("files")
+        user = request.env.user
+
+        def create():
+            _ = request.env._
+            if not form["complaint"]:
+                raise UserError(_("Describe the end customer's complaint."))
+            reasons = dict(request.env["b2b.claim"]._fields["reason"].selection)
+            if form["reason"] not in reasons:
+                raise UserError(_("Choose the reason of the claim."))
+            try:
+                quantity = float(form["quantity"].replace(",", "."))
+            except ValueError:
+                raise UserError(_("The quantity must be a number.")) from None
+            uploads = self._b2b_uploads(files)
+            # The role, the entity and the line were checked above.
+            claim_sudo = (
+                request.env["b2b.claim"]
+                .sudo()
+                .create(
+                    {
+                        "entity_id": order.sudo().partner_id.commercial_partner_id.id,
+                        "sale_line_id": line.id,
+                        "quantity": quantity,
+                        "reason": form["reason"],
+                        "dot_code": form["dot_code"][:TEXT_MAX_LENGTH] or False,
+                        "tread_depth": self._b2b_measure(parse_tread_depth, form["tread_depth"])
+                        or 0.0,
+                        "mileage": self._b2b_measure(parse_mileage, form["mileage"]) or 0,
+                        "vehicle": form["vehicle"][:TEXT_MAX_LENGTH],
+                        "complaint": form["complaint"],
+                        "filed_by_id": user.partner_id.id,
+                    }
+                )
+            )
+            claim_sudo._b2b_portal_post(plaintext2html(form["complaint"]), uploads, user.partner_id)
+            return claim_sudo
+
+        claim_sudo, error = attempt(create)
+        if error:
+            return self._b2b_claim_form(order, form=form, error=error)
+        return request.redirect(f"/my/b2b/claims/{claim_sudo.id}?created=1")
+
+    def _b2b_claim_page(self, claim, error=None, message=None, status=200):
+        claim_sudo = claim.sudo()
+        messages = claim_sudo.message_ids.filtered(
+            lambda m: (
+                m.message_type in ("comment", "notification")
+                and not (m.subtype_id and m.subtype_id.internal)
+                and (m.body or m.attachment_ids or m.tracking_value_ids)
+            )
+        ).sorted("id")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "b2b_claim",
+                "claim": claim,
+                "claim_sudo": claim_sudo,
+                "messages_sudo": messages,
+                "error": error,
+                "message": message,
+                "max_file_mb": MAX_FILE_SIZE // 1024 // 1024,
+            }
+        )
+        return request.render("b2b_claims.portal_b2b_claim", values, status=status)
+
+    @http.route("/my/b2b/claims/<int:claim_id>", type="http", auth="user", website=True)
+    def b2b_claim(self, claim_id, created=None, **kwargs):
+        claim = self._b2b_claim_or_404(claim_id)
+        message = request.env._("Your claim is filed.") if created else None
+        return self._b2b_claim_page(claim, message=message)
+
+    @http.route(
+        "/my/b2b/claims/<int:claim_id>/reply",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_claim_reply(self, claim_id, body="", **kwargs):
+        claim = self._b2b_claim_or_404(claim_id)
+        files = request.httprequest.files.getlist("files")
+        user = request.env.user
+
+        def reply():
+            _ = request.env._
+            text = (body or "").strip()[:COMPLAINT_MAX_LENGTH]
+            if claim.state in ("resolved", "rejected"):
+                raise UserError(_("The claim is closed: ask your manager to reopen it."))
+            uploads = self._b2b_uploads(files)
+            if not text and not uploads:
+                raise UserError(_("Write a message or attach a file."))
+            # Checked above: the user acts for the claim's entity with the right to order.
+            claim.sudo()._b2b_portal_post(plaintext2html(text), uploads, user.partner_id)
+            return _("Your message is sent.")
+
+        message, error = attempt(reply)
+        return self._b2b_claim_page(
+            claim, error=error, message=message, status=400 if error else 200
+        )

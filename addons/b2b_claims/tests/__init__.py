@@ -1,0 +1,1 @@
+from . import test_claim_constraints, test_claim_portal

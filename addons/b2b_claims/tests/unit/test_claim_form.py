@@ -1,0 +1,55 @@
+"""The claim form's files and measurements."""
+
+import pytest
+
+from b2b_claims.lib.claim_form import (
+    ClaimFormError,
+    check_claim_file,
+    parse_mileage,
+    parse_tread_depth,
+)
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 10
+
+
+def test_photos_and_pdf_are_taken():
+    assert check_claim_file("tyre.PNG", PNG) == "image/png"
+    assert check_claim_file("act.pdf", b"%PDF-1.7 ...") == "application/pdf"
+    assert check_claim_file("a.jpeg", b"\xff\xd8\xff\xe0") == "image/jpeg"
+
+
+def test_too_big_file_is_refused():
+    with pytest.raises(ClaimFormError, match=r"is 10\.0 MB; the limit is 10 MB"):
+        check_claim_file("big.png", PNG + b"0" * (10 * 1024 * 1024))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("run.exe", b"MZ", "neither a photo nor a PDF"),
+        ("photo.png", b"MZ\x90\x00", "damaged or not what its name says"),
+        ("empty.png", b"", "is empty"),
+    ],
+)
+def test_other_files_are_refused(name, data, message):
+    with pytest.raises(ClaimFormError, match=message):
+        check_claim_file(name, data)
+
+
+def test_measurements():
+    assert parse_tread_depth(" 4,5 ") == 4.5
+    assert parse_tread_depth("") is None
+    assert parse_mileage("35 000") == 35000
+    assert parse_mileage(None) is None
+
+
+@pytest.mark.parametrize("value", ["deep", "-1", "41", "nan", "inf"])
+def test_bad_depth(value):
+    with pytest.raises(ClaimFormError, match="not a depth"):
+        parse_tread_depth(value)
+
+
+@pytest.mark.parametrize("value", ["far", "-5", "12.5"])
+def test_bad_mileage(value):
+    with pytest.raises(ClaimFormError, match="not a whole number"):
+        parse_mileage(value)
