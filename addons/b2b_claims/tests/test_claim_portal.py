@@ -148,6 +148,12 @@ class TestClaimPortal(ClaimDataMixin, CsrfMixin, HttpCase):
         self.assertEqual(len(self._claims()), 1)
         self.assertFalse(claim.message_ids.filtered(lambda m: "Зонд" in (m.body or "")))
 
+        for login in ("shintorg.head", "shintorg.new"):
+            self.authenticate(login, login)
+            listing = self.url_open("/my/b2b/claims")
+            self.assertIn(claim.name, listing.text, login)
+            self.assertEqual(self.url_open(f"/my/b2b/claims/{claim.id}").status_code, 200, login)
+
         self.authenticate("shintorg.accountant", "shintorg.accountant")
         self.assertEqual(self.url_open("/my/b2b/claims").status_code, 403)
         self.assertEqual(self.url_open(f"/my/b2b/claims/{claim.id}").status_code, 404)

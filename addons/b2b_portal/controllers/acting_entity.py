@@ -11,6 +11,8 @@ from odoo.addons.tyre_catalog.controllers.catalog_api import TyreCatalogApi
 from odoo.exceptions import AccessError
 from odoo.http import request
 
+from ..lib.portal_roles import ORDER
+
 
 def acting_entity():
     """The legal entity the user acts for; None for a user outside any holding (his own
@@ -25,6 +27,9 @@ def acting_entity():
 class B2bCatalogApi(TyreCatalogApi):
     def _catalog_customer(self):
         return acting_entity() or super()._catalog_customer()
+
+    def _catalog_can_order(self):
+        return request.env.user._b2b_acting_right(ORDER)
 
 
 class B2bPortalPricing(B2bPricingPortal):

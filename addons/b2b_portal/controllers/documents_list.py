@@ -137,7 +137,16 @@ class B2bDocumentsList(CustomerPortal):
             records = request.env[spec["model"]].search(
                 domain, limit=LIST_LIMIT, order=f"{spec['date'].split('.')[0]} desc, id desc"
             )
-            rows += [{"kind": key, "record": record} for record in records]
+            # The entity's name as superuser: the user may read the documents (rules above)
+            # but not always the contact they were made out to.
+            rows += [
+                {
+                    "kind": key,
+                    "record": record,
+                    "entity": record.sudo().mapped(spec["entity"])[:1].name,
+                }
+                for record in records
+            ]
         values = self._prepare_portal_layout_values()
         values.update(
             {

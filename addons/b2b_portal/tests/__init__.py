@@ -45,6 +45,7 @@ from . import (
     test_role_pages,
     test_rpc_surface,
     test_russian_translation,
+    test_russian_website,
     test_saved_cart,
     test_saved_cart_boundaries,
     test_staff_roles,

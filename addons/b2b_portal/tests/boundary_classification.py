@@ -339,12 +339,12 @@ OUR_ROUTES = {
     "/my/b2b/documents/<string:kind>/<int:document_id>.pdf": ours(
         MONEY,
         "one document of the user's entities as PDF (record rules)",
-        ids={"kind": "invoice", "document_id": "{invoice}"},
+        ids={"kind": "upd", "document_id": "{picking}"},
     ),
     "/my/b2b/documents/zip": ours(
         MONEY,
         "ZIP of selected documents, each checked (record rules)",
-        params={"documents": "invoice:{invoice}"},
+        params={"documents": "upd:{picking}"},
     ),
     "/my/b2b/orders/report.xlsx": ours(
         ORDERING, "the same orders as XLSX", params={"entity_id": "{entity}"}
@@ -2087,6 +2087,19 @@ RPC_METHODS = MappingProxyType(
     {
         "account.move.button_cancel": method(BUTTON, "cancel an invoice", "invoice"),
         "account.move.button_draft": method(BUTTON, "reset an invoice to draft", "invoice"),
+        **{
+            f"b2b.claim.{name}": method(BUTTON, reason, "claim")
+            for name, reason in (
+                ("action_create_rma", "manager opens the return / replacement of a claim"),
+                ("action_credit_full", "manager credits a claim in full"),
+                ("action_credit_proportional", "manager credits a claim by the tread left"),
+                ("action_expertise", "manager sends a claim to expertise"),
+                ("action_reject", "manager rejects a claim"),
+                ("action_request_info", "manager asks the customer for more"),
+                ("action_resolve", "manager closes a claim"),
+                ("action_review", "manager starts the review of a claim"),
+            )
+        },
         "b2b.contract.action_activate": method(BUTTON, "activate a contract", "contract"),
         "b2b.contract.action_draft": method(BUTTON, "contract back to draft", "contract"),
         "b2b.contract.action_expire": method(BUTTON, "expire a contract", "contract"),
@@ -2120,6 +2133,7 @@ RPC_METHODS = MappingProxyType(
         **{
             f"{model}.{name}": method(ORM, "access rights and record rules decide")
             for model, names in (
+                ("b2b.claim", ("create", "write")),
                 ("b2b.contract", ("write",)),
                 ("b2b.entity.access", ("create", "write", "unlink")),
                 ("b2b.registration", ("create",)),

@@ -1,3 +1,4 @@
+import html
 import json
 
 from odoo.tests import HttpCase, tagged
@@ -23,6 +24,10 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
             allow_redirects=False,
         )
 
+    def _in_manager_language(self, text, **params):
+        """``text`` as the log writes it: in the language of the manager's session."""
+        return self.env(context={"lang": self.manager.lang})._(text, **params)
+
     def _add_to_cart(self):
         # Through the portal's catalog: Odoo's /shop/cart/add is closed to B2B users.
         self.product.is_tyre = True
@@ -47,8 +52,6 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
         )
 
     def test_act_for_own_customer_is_logged_and_shown_to_the_customer(self):
-        # The log's and the order's messages are read in English below.
-        (self.buyer | self.manager).lang = "en_US"
         response = self._start(self.manager, self.buyer)
         self.assertEqual(response.status_code, 303)
         log = self.env["b2b.impersonation.log"].search([("user_id", "=", self.buyer.id)])
@@ -62,10 +65,12 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
         order = log.order_ids
         self.assertEqual(len(order), 1, "the cart built during the call belongs to the session")
         self.assertEqual(order.b2b_buyer_id, self.buyer.partner_id)
-        self.assertIn(
-            f"Placed by manager {self.manager.name} for {self.buyer.name}",
-            "".join(order.message_ids.mapped("body")),
+        placed = self._in_manager_language(
+            "Placed by manager %(manager)s for %(customer)s.",
+            manager=self.manager.name,
+            customer=self.buyer.name,
         )
+        self.assertIn(placed, "".join(order.message_ids.mapped("body")))
         self.assertIn("/b2b/catalog/cart/add", log.line_ids.mapped("path"))
 
         stop = self.url_open(
@@ -77,14 +82,14 @@ class TestActForCustomer(CsrfMixin, B2bDataMixin, HttpCase):
         self.assertEqual(self.url_open("/odoo", allow_redirects=False).status_code, 200)
         self.assertEqual(
             log.line_ids.mapped("description")[0],
-            "Started acting for the customer",
+            self._in_manager_language("Started acting for the customer"),
         )
 
         # The customer sees what the manager did for her.
         self.authenticate(self.buyer.login, self.buyer.login)
         actions = self.url_open("/my/company/manager-actions")
         self.assertIn(self.manager.name, actions.text)
-        self.assertIn("Placed by manager", actions.text)
+        self.assertIn(html.escape(placed), actions.text)
         self.assertEqual(
             self.env["b2b.impersonation.log"].with_user(self.buyer).search([]),
             log,

@@ -81,10 +81,14 @@ class TestCreditVerdict(B2bOrderingCase):
         self.assertIn("overdue", order.b2b_credit_refusal)
         self.assertIn(TO_THE_MANAGER, order.b2b_credit_refusal)
         cart = self._cart([(self.summer, self.wh_msk, 1)])
-        customer_message = cart.with_user(self.buyer).sudo()._b2b_credit_message()
+        # The head may see the balance: he reads the figures; the buyer only that the manager
+        # has to approve the order.
+        customer_message = cart.with_user(self.head).sudo()._b2b_credit_message()
         self.assertIn("overdue", customer_message)
         self.assertIn("contact your manager", customer_message)
         self.assertNotIn(TO_THE_MANAGER, customer_message)
+        buyer_message = cart.with_user(self.buyer).sudo()._b2b_credit_message()
+        self.assertEqual(buyer_message, cart._b2b_approval_text())
 
     def _checkout_invoice(self):
         cart = self._cart([(self.summer, self.wh_msk, 1)])
@@ -94,9 +98,12 @@ class TestCreditVerdict(B2bOrderingCase):
     def test_the_customer_and_the_queue_each_get_their_text(self):
         self._tight_credit(self.entity, 1000.0)
         cart = self._cart([(self.summer, self.wh_msk, 2)])
-        customer_message = cart.with_user(self.buyer).sudo()._b2b_credit_message()
+        customer_message = cart.with_user(self.head).sudo()._b2b_credit_message()
         self.assertIn(TO_THE_CUSTOMER, customer_message)
         self.assertNotIn(TO_THE_MANAGER, customer_message)
+        buyer_message = cart.with_user(self.buyer).sudo()._b2b_credit_message()
+        self.assertEqual(buyer_message, cart._b2b_approval_text())
+        self.assertNotRegex(buyer_message, r"\d", "no limit, debt or available amount")
         # The rule lets it try; the refusal becomes the queue reason, which the manager reads.
         self.rule.require_credit_ok = False
         self.assertEqual(cart._b2b_checkout(), "queue")

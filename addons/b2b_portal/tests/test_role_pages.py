@@ -1,3 +1,4 @@
+import json
 import re
 
 from lxml import html
@@ -70,3 +71,16 @@ class TestRolePages(HttpCase):
         self.authenticate(self.buyer.login, self.buyer.login)
         for path in ORDERING_PAGES:
             self.assertEqual(self.url_open(path).status_code, 200, path)
+
+    def test_the_catalog_offers_ordering_only_to_roles_that_order(self):
+        self.start_tour(
+            "/my/catalog", "b2b_portal_catalog_without_ordering", login=self.accountant.login
+        )
+        for user, can_order in ((self.accountant, False), (self.buyer, True)):
+            self.authenticate(user.login, user.login)
+            response = self.url_open(
+                "/b2b/catalog/search",
+                data=json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": {}}),
+                headers={"Content-Type": "application/json"},
+            )
+            self.assertEqual(response.json()["result"]["can_order"], can_order, user.login)

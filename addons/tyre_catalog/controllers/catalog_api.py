@@ -18,11 +18,16 @@ class TyreCatalogApi(http.Controller):
         here; b2b_portal answers with the legal entity chosen in the header switcher."""
         return request.env.user.partner_id
 
+    def _catalog_can_order(self):
+        """Whether the catalog offers quantities and "Add to cart" to the user (the cart
+        itself checks again); b2b_portal answers with the role of the acting entity."""
+        return True
+
     @http.route("/b2b/catalog/search", type="jsonrpc", auth="user", methods=["POST"])
     def catalog_search(
         self, filters=None, search="", sort="popularity", page=1, limit=50, vehicle=None, **kwargs
     ):
-        return self._query().search_catalog(
+        result = self._query().search_catalog(
             filters=filters,
             search=search,
             sort=sort,
@@ -31,6 +36,7 @@ class TyreCatalogApi(http.Controller):
             vehicle=vehicle,
             customer=self._catalog_customer(),
         )
+        return {**result, "can_order": self._catalog_can_order()}
 
     @http.route("/b2b/catalog/suggest", type="jsonrpc", auth="user", methods=["POST"])
     def catalog_suggest(self, query="", **kwargs):

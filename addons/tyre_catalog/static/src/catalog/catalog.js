@@ -177,6 +177,11 @@ export class Catalog extends Component {
         browser.localStorage.setItem(VIEW_STORAGE_KEY, view);
     }
 
+    /** Quantities and "Add to cart" only for a role that orders (the server says so). */
+    get canOrder() {
+        return this.state.result?.can_order !== false;
+    }
+
     // ----- paging -------------------------------------------------------------------------
 
     get pageCount() {
