@@ -1,7 +1,7 @@
 from contextlib import contextmanager
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import TransactionCase, tagged
 
 from .common import ClaimDataMixin

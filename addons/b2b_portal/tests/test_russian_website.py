@@ -41,8 +41,9 @@ class TestRussianWebsite(HttpCase):
         titles = {}
         for path in ("/my", "/en/my"):
             tree = html.fromstring(self.url_open(path).content)
-            # The portal home's own heading (portal.portal_my_home), not our data.
-            titles[path] = tree.xpath("//div[contains(@class, 'o_portal_my_home')]//h3")[0]
-            titles[path] = titles[path].text_content().strip()
+            # The portal layout's own heading ("My account"), not our data.
+            heading = tree.xpath("//div[@id='wrap']//div[contains(@class, 'wrapper')]/h3")
+            self.assertTrue(heading, path)
+            titles[path] = heading[0].text_content().strip()
         self.assertNotEqual(titles["/my"], titles["/en/my"])
         self.assertRegex(titles["/my"], "[А-Яа-яЁё]")

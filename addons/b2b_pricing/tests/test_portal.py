@@ -102,7 +102,11 @@ class TestPortalCredit(HttpCase):
         self.authenticate(self.user.login, self.user.login)
         page = self.url_open("/my/contracts").text
         self.assertIn("T-PORTAL-C", page)
-        self.assertIn("T Portal Brand: 6.0%", page)
+        # The brand's discount in the reader's language, without a useless fraction ("6 %").
+        discount = (
+            self.env["ir.qweb.field.b2b_number"].with_context(lang=self.user.lang)._b2b_format(6.0)
+        )
+        self.assertIn(f"T Portal Brand: {discount} %", page)
         self.assertNotIn("T-OTHER-SECRET", page)
         credit = self.url_open("/my/credit").text
         self.assertIn("T Portal entity", credit + self.entity.name)
