@@ -1,10 +1,14 @@
+import datetime
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..lib.ru_format import format_amount, format_date_short, format_quantity
 
 # The forms are Russian by law: names of products, units and payment terms in Russian too,
 # whatever the language of the user who prints them.
 DOCUMENT_LANG = "ru_RU"
+RECONCILIATION_ACT_REPORT = "b2b_portal.action_report_reconciliation_act"
 FORMATTERS = {
     "ru_money": format_amount,
     "ru_quantity": format_quantity,
@@ -42,10 +46,14 @@ class ReportUpd(models.AbstractModel):
         pickings = (
             self.env["stock.picking"].with_context(lang=_document_lang(self.env)).browse(docids)
         )
+        # The warehouse prints the UPD when shipping: whoever may read the picking gets its
+        # order, invoices and parties on the form, which a stock user cannot read himself.
+        pickings.check_access("read")
+        pickings_sudo = pickings.sudo()
         return {
             "doc_ids": docids,
             "doc_model": "stock.picking",
-            "docs": [picking._b2b_upd_data() for picking in pickings],
+            "docs": [picking_sudo._b2b_upd_data() for picking_sudo in pickings_sudo],
             **FORMATTERS,
         }
 
@@ -56,13 +64,17 @@ class ReportReconciliationAct(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        """``data``: the seller ``company_id`` and the period (``date_from``, ``date_to``)."""
+        """``data``: the seller ``company_id`` and the period (``date_from``, ``date_to``);
+        printed from the back office without them: the current company, the current year up
+        to today (as on the portal)."""
         data = data or {}
         env = self.env(context=dict(self.env.context, lang=_document_lang(self.env)))
-        company = env["res.company"].browse(data["company_id"])
-        date_from = fields.Date.to_date(data["date_from"])
-        date_to = fields.Date.to_date(data["date_to"])
+        today = fields.Date.context_today(self)
+        company = env["res.company"].browse(data.get("company_id") or env.company.id)
+        date_from = fields.Date.to_date(data.get("date_from")) or datetime.date(today.year, 1, 1)
+        date_to = fields.Date.to_date(data.get("date_to")) or today
         entities = env["res.partner"].browse(docids)
+        self._b2b_check_act_access(entities, company)
         return {
             "doc_ids": docids,
             "doc_model": "res.partner",
@@ -76,3 +88,21 @@ class ReportReconciliationAct(models.AbstractModel):
             ],
             **FORMATTERS,
         }
+
+    @api.model
+    def _b2b_check_act_access(self, entities, company):
+        """The act is read with SQL, past the record rules, and /report/<converter>/… is open
+        to every logged-in user: only the groups of the report action (accounting staff) may
+        print it, for their companies. The portal checks the customer's role and prints it
+        with sudo."""
+        if self.env.su:
+            return
+        user = self.env.user
+        report_sudo = self.env.ref(RECONCILIATION_ACT_REPORT).sudo()
+        if (
+            user.share
+            or not report_sudo.group_ids & user.all_group_ids
+            or company not in user.company_ids
+        ):
+            raise AccessError(self.env._("Only accounting staff may print reconciliation acts."))
+        entities.check_access("read")

@@ -208,7 +208,7 @@ class TestBackofficeMenus(TransactionCase):
                 active_env = env(context={**env.context, **active, "active_ids": record.ids})
                 action = self._load_action(active_env, kind, printed["id"])
                 self._run_action(active_env, action, f"{label}: print {printed['name']!r}")
-        for report in self._our_reports(record._name):
+        for report in self._our_reports(env, record._name):
             self._render_report(env, report.id, record, label)
 
     def _default_filters(self, env, search_arch):
@@ -274,10 +274,16 @@ class TestBackofficeMenus(TransactionCase):
         model.formatted_read_group(domain, groupby[:1], aggregates)
 
     # ------------------------------------------------------------------ reports
-    def _our_reports(self, model_name):
+    def _our_reports(self, env, model_name):
+        """Our reports of the model that the user's groups may print."""
         reports = self.env["ir.actions.report"].search([("model", "=", model_name)])
         xmlids = reports.get_external_id()
-        return reports.filtered(lambda r: xmlids[r.id].split(".")[0] in OUR_MODULES)
+        return reports.filtered(
+            lambda r: (
+                xmlids[r.id].split(".")[0] in OUR_MODULES
+                and (not r.group_ids or r.group_ids & env.user.all_group_ids)
+            )
+        )
 
     def _render_report(self, env, report_id, record, label):
         report = env["ir.actions.report"].sudo().browse(report_id)

@@ -1,8 +1,12 @@
 import datetime
 import json
 
+from markupsafe import escape
+
 from odoo import fields, http
 from odoo.tests import HttpCase, tagged
+from odoo.tools.misc import format_date
+from odoo.tools.translate import get_translation
 
 from .common_ordering import B2bOrderingCase
 
@@ -19,8 +23,6 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
         super().setUpClass()
         cls.summer.is_tyre = True
         cls.buyer.b2b_current_entity_id = cls.entity
-        # The assertions read the English messages.
-        cls.buyer.lang = "en_US"
 
     def setUp(self):
         super().setUp()
@@ -43,6 +45,12 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
             [(line.product_id, line.product_uom_qty) for line in cart.order_line],
         )
 
+    @staticmethod
+    def _said(source, module="b2b_portal", **values):
+        """``source`` as the portal says it: in Russian, the language of the site and its
+        users (the English text while ru.po lacks it, which TestRussianTranslation reports)."""
+        return get_translation(module, "ru_RU", source, values)
+
     def _jsonrpc(self, route, params):
         # Serialized here: ``requests`` refuses Infinity and NaN, which the server's JSON parser
         # accepts from other clients.
@@ -61,6 +69,18 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
     def test_cart_line_quantities(self):
         before = self._state()
         line = self.cart.order_line
+        not_a_number = "The quantity %(value)s is not a number."
+        not_whole = "The quantity %(value)s must be a whole number, zero or more."
+        expected = {
+            "inf": self._said(not_a_number, value="inf"),
+            "1e400": self._said(
+                "The quantity %(value)s is more than %(maximum)s.", value="1e400", maximum=1000000
+            ),
+            "nan": self._said(not_a_number, value="nan"),
+            "-1": self._said(not_whole, value="-1"),
+            "abc": self._said(not_a_number, value="abc"),
+            "2.5": self._said(not_whole, value="2.5"),
+        }
         for value in BAD_QUANTITIES:
             with self.subTest(quantity=value):
                 page = self.url_open(
@@ -68,8 +88,9 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
                     data={"csrf_token": self.token, "quantity": value},
                 )
                 self.assertEqual(page.status_code, 200)
+                self.assertIn('lang="ru-RU"', page.text)
                 self.assertIn("o_b2b_error", page.text)
-                self.assertIn("The quantity", page.text)
+                self.assertIn(escape(expected[value]), page.text)
                 self.assertEqual(self._state(), before)
         # Zero still removes the line.
         self.url_open(
@@ -79,7 +100,27 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
 
     def test_catalog_and_quick_order_quantities(self):
         before = self._state()
-        for value in (*BAD_QUANTITIES, float("inf"), float("nan"), -1, [1]):
+        not_a_number = "The quantity %(value)s is not a number."
+        too_many = "The quantity %(value)s is more than %(maximum)s."
+        not_whole = "The quantity %(value)s must be a whole number above zero."
+        quick_order_problems = [
+            ("inf", not_a_number, {"value": "inf"}),
+            ("1e400", too_many, {"value": "1e400", "maximum": 1000000}),
+            ("nan", not_a_number, {"value": "nan"}),
+            ("-1", not_whole, {"value": "-1"}),
+            ("abc", not_a_number, {"value": "abc"}),
+            ("2.5", not_whole, {"value": "2.5"}),
+            (float("inf"), too_many, {"value": "inf", "maximum": 1000000}),
+            (float("nan"), not_a_number, {"value": "nan"}),
+            (-1, not_whole, {"value": "-1"}),
+            ([1], not_a_number, {"value": "[1]"}),
+        ]
+        catalog_error = self._said(
+            "Line %(line)s: the quantity must be a whole number above zero.",
+            module="tyre_catalog",
+            line=1,
+        )
+        for value, problem, values in quick_order_problems:
             with self.subTest(quantity=value):
                 answer = self._jsonrpc(
                     "/b2b/catalog/cart/add",
@@ -94,7 +135,7 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
                     },
                 )
                 self.assertEqual(answer["lines"], 0)
-                self.assertIn("quantity", answer["errors"][0])
+                self.assertEqual(answer["errors"], [catalog_error])
                 answer = self._jsonrpc(
                     "/my/b2b/quick-order/add",
                     {
@@ -107,27 +148,39 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
                         ]
                     },
                 )
-                self.assertIn("quantity", answer["error"])
+                self.assertIn(self._said(problem, **values), answer["error"])
                 self.assertEqual(self._state(), before)
         for lines in ("abc", 12, [{"product_id": "1e400", "warehouse_id": 1, "quantity": 1}]):
             with self.subTest(lines=lines):
                 answer = self._jsonrpc("/my/b2b/quick-order/add", {"lines": lines})
-                self.assertIn("not valid", answer["error"])
+                self.assertEqual(answer["error"], self._said("The lines to add are not valid."))
         self.assertEqual(self._state(), before)
 
     def test_checkout_parameters(self):
         foreign_address = self.env["sale.order"]._b2b_delivery_addresses(self.entity_kolesa)[:1]
         past = fields.Date.today() - datetime.timedelta(days=2)
+        wrong_address = self._said("Choose one of the delivery addresses offered.")
+        not_offered = self._said(
+            "%(value)s is not one of the options offered: choose one from the list.",
+            value="bogus",
+        )
+        russian_env = self.env(context=dict(self.env.context, lang="ru_RU"))
         cases = [
-            ({"partner_shipping_id": "abc"}, "Choose one of the delivery addresses"),
+            ({"partner_shipping_id": "abc"}, wrong_address),
+            ({"partner_shipping_id": str(foreign_address.id)}, wrong_address),
+            ({"payment_mode": "bogus"}, not_offered),
+            ({"delivery_slot": "bogus"}, not_offered),
             (
-                {"partner_shipping_id": str(foreign_address.id)},
-                "Choose one of the delivery addresses",
+                {"commitment_date": "not-a-date"},
+                self._said("%(value)s is not a date: use the form DD.MM.YYYY.", value="not-a-date"),
             ),
-            ({"payment_mode": "bogus"}, "not one of the options"),
-            ({"delivery_slot": "bogus"}, "not one of the options"),
-            ({"commitment_date": "not-a-date"}, "is not a date"),
-            ({"commitment_date": past.isoformat()}, "is in the past"),
+            (
+                {"commitment_date": past.isoformat()},
+                self._said(
+                    "The delivery date %(date)s is in the past.",
+                    date=format_date(russian_env, past),
+                ),
+            ),
         ]
         before = self._state()
         for post, message in cases:
@@ -136,7 +189,7 @@ class TestBadParameters(HttpCase, B2bOrderingCase):
                     "/my/b2b/cart/checkout", data={"csrf_token": self.token, **post}
                 )
                 self.assertEqual(page.status_code, 200)
-                self.assertIn(message, page.text)
+                self.assertIn(escape(message), page.text)
                 self.assertEqual(self._state(), before, "nothing half-written")
         # The same form with good values goes through.
         tomorrow = fields.Date.today() + datetime.timedelta(days=1)

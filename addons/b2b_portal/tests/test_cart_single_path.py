@@ -64,10 +64,11 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
         )["result"]
         self.assertEqual(answer["lines"], 1)
         self.assertEqual(len(answer["errors"]), 2)
-        self.assertIn("Line 1", answer["errors"][0])
-        self.assertIn("order 8 instead of 6", answer["errors"][0])
-        self.assertIn("Line 2", answer["errors"][1])
-        self.assertIn("5 left at", answer["errors"][1])
+        # The portal answers in Russian, the website's language.
+        self.assertIn("Строка 1", answer["errors"][0])
+        self.assertIn("закажите 8 вместо 6", answer["errors"][0])
+        self.assertIn("Строка 2", answer["errors"][1])
+        self.assertIn("осталось 5", answer["errors"][1])
         cart = self._carts_of(self.buyer)
         self.assertEqual(
             [

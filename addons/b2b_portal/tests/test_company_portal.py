@@ -63,11 +63,10 @@ class TestCompanyPortal(CsrfMixin, HttpCase):
         self.assertIn("Склад Зеленоград-2", page.text)
 
     def test_address_without_city_is_refused(self):
-        self.head.lang = "en_US"  # the assertion reads the English message
         self.authenticate(self.head.login, self.head.login)
         self.url_open("/my/company/addresses")
         response = self._post("/my/company/addresses/save", name="Пусто", street="ул. 1")
-        self.assertIn("Fill in the name, street and city", response.text)
+        self.assertIn("Укажите название, улицу и город адреса.", response.text)
         self.assertFalse(self.main.child_ids.filtered(lambda p: p.name == "Пусто"))
 
     def test_buyer_cannot_edit_addresses_or_users(self):

@@ -196,3 +196,21 @@ class TestReconciliationAct(B2bDataMixin, HttpCase):
         self.assertEqual(response.status_code, 403)
         self.assertIn("o_b2b_refused", response.text)
         self.assertNotIn(ACT_URL, self.url_open("/my").text)
+
+    def test_report_route_prints_for_accounting_staff_only(self):
+        """/report/<converter>/… is open to every logged-in user, while the act is read past
+        the record rules: printed there without a period (the back office), it covers the
+        current year, for the accounting staff only."""
+        url = f"/report/html/b2b_portal.report_reconciliation_act/{self.main.id}"
+        self.authenticate("accountant", "accountant")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Акт сверки взаиморасчётов", response.text)
+        self.assertIn(self.year_start.strftime("%d.%m.%Y"), response.text)
+        self.assertIn(self.main.name, response.text)
+        for login in ("shintorg.head", "warehouse"):
+            with self.subTest(login=login):
+                self.authenticate(login, login)
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 403)
+                self.assertNotIn("Акт сверки взаиморасчётов", response.text)

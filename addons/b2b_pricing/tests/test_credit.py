@@ -13,10 +13,14 @@ class TestCredit(B2bPricingCase):
     def unit_price(self):
         return self.env["b2b.pricing"].net_prices(self.entity, self.product)[self.product.id]
 
-    def mails(self, subject_part):
+    def mails(self, template_xmlid):
+        """The e-mails of the template queued about the entity, worded in Russian, the
+        entity's language."""
+        template = self.env.ref(template_xmlid).with_context(lang="ru_RU")
+        subject = template._render_field("subject", self.entity.ids)[self.entity.id]
         return self.env["mail.mail"].search(
             [
-                ("subject", "ilike", subject_part),
+                ("subject", "=", subject),
                 ("model", "=", "res.partner"),
                 ("res_id", "=", self.entity.id),
             ]
@@ -84,9 +88,10 @@ class TestCredit(B2bPricingCase):
 
     def test_limit_exhausted_and_overdue_notifications_queued(self):
         price = self.unit_price()
+        self.entity.lang = "ru_RU"
         self.make_contract(credit_limit=price * 2, overdue_tolerance_days=3)
         self.make_order(quantity=2).action_confirm()
-        exhausted = self.mails("credit limit exhausted")
+        exhausted = self.mails("b2b_pricing.mail_template_credit_exhausted")
         self.assertEqual(len(exhausted), 1)
         self.assertEqual(
             set(exhausted.recipient_ids.ids),
@@ -103,7 +108,7 @@ class TestCredit(B2bPricingCase):
         )
         self.env["res.partner"]._cron_notify_overdue()
         self.env["res.partner"]._cron_notify_overdue()
-        overdue = self.mails("overdue invoices")
+        overdue = self.mails("b2b_pricing.mail_template_debt_overdue")
         self.assertEqual(len(overdue), 1, "one message per overdue episode, not one per run")
         self.assertIn(self.manager.partner_id, overdue.recipient_ids)
 

@@ -1,6 +1,7 @@
-import re
+import ast
 
 from odoo import api, models
+from odoo.addons.base.models.res_lang import intersperse
 from odoo.tools import float_round
 
 
@@ -19,9 +20,27 @@ class IrQwebFieldNumber(models.AbstractModel):
 
     @api.model
     def _b2b_format(self, value, precision=2):
-        """``value`` rounded to ``precision`` decimals, trailing zeros dropped."""
+        """``value`` rounded to ``precision`` decimals, trailing zeros dropped, with the
+        separators of the reader's language."""
+        lang = self._b2b_reader_lang()
+        text = f"{float_round(value or 0.0, precision):.{precision}f}"
+        integer, _point, fraction = text.partition(".")
+        integer = intersperse(integer, ast.literal_eval(lang.grouping), lang.thousands_sep or "")[0]
+        fraction = fraction.rstrip("0")
+        return f"{integer}{lang.decimal_point}{fraction}" if fraction else integer
+
+    @api.model
+    def _b2b_reader_lang(self):
+        """The language of the context even when it is not active (a database created in
+        Russian has English inactive, yet an English reader must not get "2,25"); Odoo's
+        ``user_lang()`` would fall back to the company's language."""
         lang = self.user_lang()
-        text = lang.format(f"%.{precision}f", float_round(value or 0.0, precision), grouping=True)
-        if precision:
-            text = re.sub(rf"{re.escape(lang.decimal_point)}?0+$", "", text)
-        return text or "0"
+        code = self.env.context.get("lang")
+        if code and lang.code != code:
+            inactive = (
+                self.env["res.lang"]
+                .with_context(active_test=False)
+                .search([("code", "=", code)], limit=1)
+            )
+            lang = inactive or lang
+        return lang

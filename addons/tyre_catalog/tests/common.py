@@ -16,6 +16,7 @@ class TyreCatalogCase(TransactionCase):
         cls.region_msk = cls.env.ref("tyre_catalog.region_moscow")
         cls.region_spb = cls.env.ref("tyre_catalog.region_spb")
         cls.wh_msk = cls.env.ref("tyre_catalog.warehouse_moscow")
+        cls.wh_msk_khimki = cls.env.ref("tyre_catalog.warehouse_moscow_khimki")
         cls.wh_spb = cls.env.ref("tyre_catalog.warehouse_spb")
         cls.wh_ekb = cls.env.ref("tyre_catalog.warehouse_ekb")
         cls.brand = cls.env["tyre.brand"].create({"name": "Testbrand"})

@@ -37,16 +37,19 @@ class TestFacetCounts(TyreCatalogCase):
             row["categories"] = set(product.public_categ_ids.ids)
             row["search"] = (product.default_code or "").lower()
             cls.rows.append(row)
-        # Products with free stock in the Moscow region, computed from the quants.
-        groups = cls.env["stock.quant"]._read_group(
-            [
-                ("location_id", "child_of", cls.wh_msk.view_location_id.id),
-                ("location_id.usage", "=", "internal"),
-            ],
-            ["product_id"],
-            ["quantity:sum", "reserved_quantity:sum"],
-        )
-        in_stock = {product.id for product, qty, reserved in groups if qty - reserved > 0}
+        # Products with free stock in a warehouse of the Moscow region (Подольск or Химки),
+        # computed from the quants warehouse by warehouse.
+        in_stock = set()
+        for warehouse in cls.wh_msk | cls.wh_msk_khimki:
+            groups = cls.env["stock.quant"]._read_group(
+                [
+                    ("location_id", "child_of", warehouse.view_location_id.id),
+                    ("location_id.usage", "=", "internal"),
+                ],
+                ["product_id"],
+                ["quantity:sum", "reserved_quantity:sum"],
+            )
+            in_stock |= {product.id for product, qty, reserved in groups if qty - reserved > 0}
         for row, product in zip(cls.rows, products, strict=True):
             row["in_stock"] = product.id in in_stock
 

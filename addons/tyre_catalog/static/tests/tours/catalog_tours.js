@@ -96,7 +96,7 @@ registry.category("web_tour.tours").add("tyre_catalog_filters_cart", {
             },
             {
                 content: "A toast confirms",
-                trigger: ".o_notification:contains(added to the cart)",
+                trigger: ".o_notification:contains(В корзину добавлено)",
             },
             {
                 content: "The cart counter shows the 2 pieces",
