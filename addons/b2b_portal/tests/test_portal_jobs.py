@@ -97,7 +97,7 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         self.buyer.lang = "en_US"  # the assertions read the English messages
         token = self._login(self.buyer)
         response = self.url_open("/my/b2b/quick-order/upload", data={"csrf_token": token})
-        self.assertIn("Choose a CSV, XLSX or XLS file", response.json()["error"])
+        self.assertIn("Выберите файл CSV, XLSX или XLS", response.json()["error"])
         self.assertIn("empty", self._upload(token, b"")["error"])
         status = self._upload(token, b"\x00\xff\x00junk" * 100)
         final = self._follow(status, token)[-1]

@@ -30,7 +30,8 @@ class TestProposal(B2bOrderingCase):
     def test_send_notifies_the_customer(self):
         order = self._proposal()
         self.assertEqual((order.state, order.b2b_state), ("sent", "proposal"))
-        message = order.message_ids.filtered(lambda m: "proposal" in (m.subject or "").lower())
+        # The subject ("Commercial proposal S00042") is in the customer's language.
+        message = order.message_ids.filtered(lambda m: order.name in (m.subject or ""))
         self.assertIn(self.entity, message.partner_ids)
 
     def test_accept_confirms_and_invoices(self):
