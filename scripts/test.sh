@@ -67,7 +67,8 @@ while IFS= read -r line; do
 done < <(grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ INFO [^ ]+ [^ ]+: skipped " "$log" || true)
 errors=$(grep -cE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " "$log" || true)
 if [ "$errors" != 0 ]; then
-    grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " -A12 "$log" | head -150 >&2
+    # head closing the pipe early must not end the script (pipefail) before the summary.
+    { grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " -A12 "$log" | head -150 >&2; } || true
     problems+=("$errors ERROR line(s) in the Odoo log $log")
 fi
 

@@ -49,13 +49,13 @@ class TestClaimPortal(ClaimDataMixin, CsrfMixin, HttpCase):
         # lib/claim_form.py's size check (tests/unit) answers whatever gets through.
         self.assertIn(big.status_code, (400, 413))
         exe = self._file(files=[("files", ("virus.exe", b"MZ\x90", "application/x-msdownload"))])
-        self.assertIn("neither a photo nor a PDF", exe.text)
+        self.assertIn("Файл virus.exe — не фото и не PDF", exe.text)
         future = self._file(dot_code="0199")
-        self.assertIn("lies in the future", future.text)
+        self.assertIn("DOT-код 0199 указывает на будущее", future.text)
         empty = self._file(complaint=" ")
-        self.assertIn("Describe the end customer", empty.text)
+        self.assertIn("Опишите жалобу конечного покупателя.", empty.text)
         too_many = self._file(quantity=str(self.line.qty_delivered + 1))
-        self.assertIn("At most", too_many.text)
+        self.assertIn("можно заявить не более", too_many.text)
         self.assertFalse(self._claims())
         self.assertFalse(
             self.env["ir.attachment"].search(
@@ -75,8 +75,9 @@ class TestClaimPortal(ClaimDataMixin, CsrfMixin, HttpCase):
         self.assertEqual(thumbnail.status_code, 200)
         self.assertIn(claim.name, self.url_open("/my/b2b/claims").text)
 
-        # The manager asks for more, the buyer answers in the same thread.
-        claim.with_user(self.manager).action_request_info()
+        # The manager asks for more (in his own language, as in the back office), the buyer
+        # answers in the same thread.
+        claim.with_user(self.manager).with_context(lang=self.manager.lang).action_request_info()
         self.assertEqual(claim.state, "info")
         reply = self.url_open(
             f"/my/b2b/claims/{claim.id}/reply",
@@ -84,7 +85,7 @@ class TestClaimPortal(ClaimDataMixin, CsrfMixin, HttpCase):
             files=[("files", ("tread.png", PNG, "image/png"))],
         )
         self.assertEqual(reply.status_code, 200)
-        self.assertIn("More information is needed", reply.text)
+        self.assertIn("Для рассмотрения рекламации нужны дополнительные сведения", reply.text)
         self.assertIn("Фото протектора прилагаем", reply.text)
         self.assertEqual(claim.state, "review")
         answer = claim.message_ids.filtered(lambda m: "Фото протектора" in (m.body or ""))
@@ -121,7 +122,7 @@ class TestClaimPortal(ClaimDataMixin, CsrfMixin, HttpCase):
             f"/my/b2b/claims/{claim.id}/reply",
             data={"csrf_token": self.csrf_token(), "body": "Не согласны"},
         )
-        self.assertIn("The claim is closed", refused.text)
+        self.assertIn("Рекламация закрыта: попросите менеджера открыть её снова.", refused.text)
 
     def test_other_holding_and_accountant(self):
         claim = self.env["b2b.claim"].create(

@@ -1,6 +1,7 @@
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools.translate import get_translation
 
 from .common_ordering import B2bOrderingCase
 
@@ -17,8 +18,14 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
         cls.website = cls.env["website"].get_current_website()
         cls.accountant = cls.env.ref("b2b_portal.demo_user_shintorg_accountant")
         cls.buyer.b2b_current_entity_id = cls.entity
-        # The assertions read the English messages.
+        # English users: the website still answers in Russian, its language (calls made on the
+        # models directly, outside the site, speak the user's language).
         (cls.buyer | cls.accountant).lang = "en_US"
+
+    @staticmethod
+    def _said(source, module="b2b_portal", **values):
+        """``source`` as the portal says it: in Russian, the language of the site."""
+        return get_translation(module, "ru_RU", source, values)
 
     def _jsonrpc(self, route, params):
         """The JSON-RPC answer as the browser gets it (the error's message included)."""
@@ -47,7 +54,14 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
         answer = self._jsonrpc(
             "/b2b/catalog/cart/add", {"lines": [self._line(self.summer, self.wh_msk, 1)]}
         )
-        self.assertIn("does not include ordering", answer["error"]["data"]["message"])
+        self.assertEqual(
+            answer["error"]["data"]["message"],
+            self._said(
+                "Your role for %(entity)s does not include ordering: ask the head of your "
+                "company for it.",
+                entity=self.entity.display_name,
+            ),
+        )
         self.assertFalse(self._carts_of(self.accountant).order_line, "nothing was added")
 
     def test_the_catalog_checks_pack_size_and_stock(self):
@@ -94,7 +108,18 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
             },
         )["result"]
         self.assertEqual(answer["lines"], 1)
-        self.assertIn("not available in your region", answer["errors"][0])
+        self.assertEqual(
+            answer["errors"][0],
+            self._said(
+                "Line %(line)s: %(message)s",
+                "tyre_catalog",
+                line=2,
+                message=self._said(
+                    "%(product)s: this warehouse is not available in your region.",
+                    product=self.summer.display_name,
+                ),
+            ),
+        )
         cart = self._carts_of(self.buyer, self.entity_region)
         self.assertEqual(cart.order_line.warehouse_id, wh_ekb)
         self.assertFalse(self._carts_of(self.buyer).order_line)
@@ -111,13 +136,15 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
                 ]
             },
         )["result"]
-        self.assertIn("5 left at", answer["error"])
+        left = "%(product)s: %(available)s left at %(warehouse)s, %(quantity)s asked."
+        values = {"product": self.summer.display_name, "available": 5, "warehouse": self.wh_msk.name}
+        self.assertIn(self._said(left, quantity=6, **values), answer["error"])
         page = self.url_open(
             f"/my/b2b/cart/line/{cart.order_line.id}",
             data={"csrf_token": http.Request.csrf_token(self), "quantity": "50"},
         )
         self.assertEqual(page.status_code, 200)
-        self.assertIn("5 left at", page.text)
+        self.assertIn(self._said(left, quantity=50, **values), page.text)
         self.assertEqual(cart.order_line.product_uom_qty, 2, "the cart is unchanged")
 
     def test_only_the_cart_of_the_entity_chosen_in_the_header(self):

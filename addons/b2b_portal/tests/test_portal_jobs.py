@@ -4,6 +4,7 @@ import json
 import openpyxl
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools.translate import get_translation
 
 from ..lib.pricelist_sheet import HEADER_ROW
 from .common import CsrfMixin
@@ -36,6 +37,11 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         )
         warehouse = cls.env.ref("tyre_catalog.warehouse_moscow")
         cls.env["stock.quant"]._update_available_quantity(cls.product, warehouse.lot_stock_id, 9)
+
+    @staticmethod
+    def _said(source, module="b2b_pricing", **values):
+        """``source`` as the portal says it: in Russian, the language of the site."""
+        return get_translation(module, "ru_RU", source, values)
 
     def _login(self, user):
         self.authenticate(user.login, user.login)
@@ -94,15 +100,19 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         self.assertEqual(self._post("/my/b2b/jobs/999999999/step", token).status_code, 404)
 
     def test_bad_uploads_are_answered_in_json(self):
-        self.buyer.lang = "en_US"  # the assertions read the English messages
+        self.buyer.lang = "en_US"  # the site answers in Russian whatever the user's language
         token = self._login(self.buyer)
         response = self.url_open("/my/b2b/quick-order/upload", data={"csrf_token": token})
         self.assertIn("Выберите файл CSV, XLSX или XLS", response.json()["error"])
-        self.assertIn("empty", self._upload(token, b"")["error"])
+        empty = self._said("The file '%(filename)s' is empty", filename="order.csv")
+        self.assertEqual(self._upload(token, b"")["error"], empty)
         status = self._upload(token, b"\x00\xff\x00junk" * 100)
         final = self._follow(status, token)[-1]
         self.assertEqual(final["state"], "error")
-        self.assertIn("not a CSV/XLSX/XLS file", final["error"])
+        self.assertIn(
+            self._said("The file '%(filename)s' is not a CSV/XLSX/XLS file", filename="order.csv"),
+            final["error"],
+        )
 
     def test_the_cart_is_made_only_when_lines_are_added(self):
         carts = self.env["sale.order"].sudo()
@@ -114,7 +124,10 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         carts.search(domain).unlink()
         token = self._login(self.buyer)
         # Refused at once, or by the check: no cart.
-        self.assertIn("empty", self._upload(token, b"")["error"])
+        self.assertEqual(
+            self._upload(token, b"")["error"],
+            self._said("The file '%(filename)s' is empty", filename="order.csv"),
+        )
         junk = self._follow(self._upload(token, b"\x00\xff\x00junk" * 100), token)[-1]
         self.assertEqual(junk["state"], "error")
         self.assertFalse(carts.search(domain))

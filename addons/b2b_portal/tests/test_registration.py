@@ -79,7 +79,9 @@ class TestRegistryLookup(CsrfMixin, RegistryMixin, HttpCase):
         self.assertEqual(set(customer), {"found", "values"}, "nothing says it is a customer")
         slow = self._lookup_over_http(SLOW_INN)
         self.assertFalse(slow["found"])
-        self.assertIn("by hand", slow["error"])
+        self.assertEqual(
+            slow["error"], "Реестр компаний не ответил за 0.5 с; заполните реквизиты вручную"
+        )
         unknown = self._lookup_over_http(UNKNOWN_INN)
         self.assertFalse(unknown["found"])
         self.assertIn(UNKNOWN_INN, unknown["error"])
@@ -105,7 +107,7 @@ class TestRegistryLookup(CsrfMixin, RegistryMixin, HttpCase):
                 "inn": "12345",
             }
         )
-        self.assertIn("has 5 digits", response.text)
+        self.assertIn("ИНН 12345 содержит 5 цифр", response.text)
         self.assertEqual(self.Registration.search_count([]), before)
 
     def test_form_registers_a_new_company(self):
@@ -131,13 +133,13 @@ class TestRegistryLookup(CsrfMixin, RegistryMixin, HttpCase):
                 "requisites_file": ("setup.exe", b"MZ\x90\x00program", "application/octet-stream")
             },
         )
-        self.assertIn("is not a document", response.text)
+        self.assertIn("Файл setup.exe не является документом", response.text)
         big = b"%PDF-1.4" + b"0" * (10 * 1024 * 1024)
         response = self._submit(
             {"kind": "file", "contact_name": "Пётр", "email": "petr@dvor.demo", "name": "Двор"},
             files={"requisites_file": ("card.pdf", big, "application/pdf")},
         )
-        self.assertIn("the limit is 10 MB", response.text)
+        self.assertIn("допускается не более 10 МБ", response.text)
         self.assertEqual(self.Registration.search_count([]), before)
         response = self._submit(
             {"kind": "file", "contact_name": "Пётр", "email": "petr@dvor.demo", "name": "Двор"},

@@ -70,7 +70,10 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
     # ------------------------------------------------------------------ duplicates
     def test_second_open_request_for_the_company_or_the_email_is_refused(self):
         self._done_text(self._submit(**FORM))
-        waiting = "is already waiting for our manager"
+        waiting = (
+            "Заявка от этой компании или с этого адреса e-mail уже ждёт нашего менеджера;"
+            " мы ответим вам по e-mail."
+        )
         # The same company from somebody else, with or without the KPP.
         self._refused(waiting, **dict(FORM, email="olga@rezina-plus.demo"))
         self._refused(waiting, **dict(FORM, email="olga@rezina-plus.demo", kpp=""))
@@ -108,15 +111,16 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
     def test_lookups_are_throttled_per_visitor(self):
         self.env["ir.config_parameter"].set_param("b2b_portal.registry_lookups_per_minute", 3)
         for inn in (FOUND_INN, NEW_INN, UNKNOWN_INN):
-            self.assertNotIn("Too many", self._lookup(inn).get("error", ""))
+            self.assertNotIn("Слишком много", self._lookup(inn).get("error", ""))
         asked = len(self.server.requests)
         refused = self._lookup(SHINTORG_INN)
         self.assertEqual(
             refused,
             {
                 "found": False,
-                "error": "Too many company lookups from your connection in a minute (at most "
-                "3); wait a minute and try again, or fill in the requisites by hand",
+                "error": "Слишком много запросов реквизитов с вашего подключения за минуту "
+                "(не больше 3); подождите минуту и попробуйте снова или заполните "
+                "реквизиты вручную",
             },
         )
         # A new session from the same address is the same visitor.
@@ -132,7 +136,9 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
         params.set_param("b2b_portal.registry_lookups_per_day", 2)
         self._lookup(FOUND_INN)
         self._lookup(FOUND_INN)
-        self.assertIn("today (at most 2)", self._lookup(FOUND_INN)["error"])
+        self.assertIn(
+            "за сегодня (не больше 2); попробуйте завтра", self._lookup(FOUND_INN)["error"]
+        )
 
     def test_registry_answers_are_kept(self):
         before = len(self.server.requests)
@@ -150,7 +156,7 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
         self.env["ir.config_parameter"].set_param("b2b_portal.registrations_per_hour", 2)
         self._done_text(self._submit(**FORM))
         # A refused request counts too (it would tell which companies are waiting).
-        self._refused("is already waiting", **dict(FORM, email="olga@rezina-plus.demo"))
+        self._refused("уже ждёт нашего менеджера", **dict(FORM, email="olga@rezina-plus.demo"))
         # A new session from the same address is the same visitor.
         self.authenticate(None, None)
         other = {
@@ -160,8 +166,8 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
             "name": "ООО «Колесник»",
         }
         self._refused(
-            "Too many registration requests from your connection in an hour (at most 2); "
-            "please try again later",
+            "Слишком много заявок на регистрацию с вашего подключения за час (не более 2); "
+            "пожалуйста, попробуйте позже",
             **dict(FORM, **other),
         )
         counters = self.env["b2b.request.throttle"].sudo().search([("key", "=like", "ip:%")])
@@ -174,7 +180,7 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
     def test_invalid_email_is_refused(self):
         for email in ("igor", "igor@rezina", "igor@@rezina.demo", "igor@rezina.demo\nBcc: x@y.z"):
             with self.subTest(email=email):
-                self._refused("is not a valid e-mail address", **dict(FORM, email=email))
+                self._refused(f"{email} — некорректный адрес e-mail", **dict(FORM, email=email))
         # The model holds too, for the back office.
         registration = self.Registration.create(dict(FORM))
         with self.assertRaisesRegex(ValidationError, "not a valid e-mail address"):
@@ -186,7 +192,7 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
         for field in FORM:
             with self.subTest(field=field):
                 self._refused(
-                    "contains characters that are not allowed",
+                    "содержит недопустимые символы",
                     **dict(FORM, **{field: FORM[field][:3] + "\x00" + FORM[field][3:]}),
                 )
         for inn in ("7712\x00346604", 7712346604, ["7712346604"], {"inn": 1}):
@@ -196,8 +202,8 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
                 self.assertTrue(answer["error"])
 
     def test_field_lengths_are_bounded(self):
-        self._refused("is longer than 256 characters", **dict(FORM, name="Ш" * 257))
-        self._refused("is longer than 512 characters", **dict(FORM, address="д" * 513))
+        self._refused("Поле «Компания» длиннее 256 символов", **dict(FORM, name="Ш" * 257))
+        self._refused("Поле «Адрес» длиннее 512 символов", **dict(FORM, address="д" * 513))
         long_email = "i" * 60 + "@" + "r" * 200 + ".demo"
-        self._refused("is longer than 254 characters", **dict(FORM, email=long_email))
+        self._refused("Поле «Эл. почта» длиннее 254 символов", **dict(FORM, email=long_email))
         self.assertTrue(re.search("o_b2b_register_done", self._submit(**FORM).text))

@@ -1,5 +1,6 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tools.translate import get_translation
 
 
 @tagged("post_install", "-at_install")
@@ -135,7 +136,15 @@ class TestCatalogApi(HttpCase):
         self.assertEqual((result["lines"], result["cart_quantity"]), (1, 4))
         self.assertEqual(len(result["errors"]), 3)
         self.assertIn("недоступен в вашем регионе", result["errors"][0])  # the site speaks Russian
-        self.assertIn("above zero", result["errors"][1])
+        self.assertEqual(
+            result["errors"][1],
+            get_translation(
+                "tyre_catalog",
+                "ru_RU",
+                "Line %(line)s: the quantity must be a whole number above zero.",
+                {"line": 3},
+            ),
+        )
         order = self.env["sale.order"].search([("partner_id", "=", self.user.partner_id.id)])
         self.assertEqual(len(order.order_line), 1)
         line = order.order_line
