@@ -137,7 +137,11 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
             },
         )["result"]
         left = "%(product)s: %(available)s left at %(warehouse)s, %(quantity)s asked."
-        values = {"product": self.summer.display_name, "available": 5, "warehouse": self.wh_msk.name}
+        values = {
+            "product": self.summer.display_name,
+            "available": 5,
+            "warehouse": self.wh_msk.name,
+        }
         self.assertIn(self._said(left, quantity=6, **values), answer["error"])
         page = self.url_open(
             f"/my/b2b/cart/line/{cart.order_line.id}",
