@@ -18,9 +18,6 @@ class TestCartSinglePath(HttpCase, B2bOrderingCase):
         cls.website = cls.env["website"].get_current_website()
         cls.accountant = cls.env.ref("b2b_portal.demo_user_shintorg_accountant")
         cls.buyer.b2b_current_entity_id = cls.entity
-        # English users: the website still answers in Russian, its language (calls made on the
-        # models directly, outside the site, speak the user's language).
-        (cls.buyer | cls.accountant).lang = "en_US"
 
     @staticmethod
     def _said(source, module="b2b_portal", **values):

@@ -100,7 +100,6 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         self.assertEqual(self._post("/my/b2b/jobs/999999999/step", token).status_code, 404)
 
     def test_bad_uploads_are_answered_in_json(self):
-        self.buyer.lang = "en_US"  # the site answers in Russian whatever the user's language
         token = self._login(self.buyer)
         response = self.url_open("/my/b2b/quick-order/upload", data={"csrf_token": token})
         self.assertIn("Выберите файл CSV, XLSX или XLS", response.json()["error"])

@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, tagged
 
 from .common import B2bDataMixin, CsrfMixin
 
-REFUSAL = "not available to business customers"
+REFUSAL = "Эта страница недоступна бизнес-клиентам"
 
 
 @tagged("post_install", "-at_install")

@@ -6,6 +6,7 @@ import zipfile
 import openpyxl
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools.translate import get_translation
 
 from .common import CsrfMixin
 
@@ -59,6 +60,11 @@ class TestQuickOrderUploadBombs(CsrfMixin, HttpCase):
         self.jobs_before = self.Job.search_count([])
         self.lines_before = self.OrderLine.search_count([])
 
+    @staticmethod
+    def _said(source, **values):
+        """``source`` as the portal says it: in Russian, the buyer's language."""
+        return get_translation("b2b_pricing", "ru_RU", source, values)
+
     def _upload(self, content):
         response = self.url_open(
             "/my/b2b/quick-order/upload",
@@ -79,8 +85,12 @@ class TestQuickOrderUploadBombs(CsrfMixin, HttpCase):
         self.assertEqual(
             status,
             {
-                "error": "The file 'order.xlsx' unpacks to more than 48 MB; save only the "
-                "sheet with the data as XLSX or split it into smaller files"
+                "error": self._said(
+                    "The file '%(filename)s' unpacks to more than %(limit)s MB; save only the "
+                    "sheet with the data as XLSX or split it into smaller files",
+                    filename="order.xlsx",
+                    limit=48,
+                )
             },
         )
         self.assertEqual(self.Job.search_count([]), self.jobs_before, "no job is kept")
@@ -103,8 +113,13 @@ class TestQuickOrderUploadBombs(CsrfMixin, HttpCase):
         self.assertEqual(status["state"], "error")
         self.assertEqual(
             status["error"],
-            "Line 3 of 'order.xlsx' has a cell longer than 32767 characters, more than a "
-            "spreadsheet cell holds",
+            self._said(
+                "Line %(line)s of '%(filename)s' has a cell longer than %(limit)s characters, "
+                "more than a spreadsheet cell holds",
+                line=3,
+                filename="order.xlsx",
+                limit=32767,
+            ),
         )
         job = self.Job.browse(status["id"])
         self.assertFalse(job.with_context(bin_size=False).upload, "the file is not kept")

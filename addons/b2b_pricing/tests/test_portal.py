@@ -148,7 +148,9 @@ class TestPortalCredit(HttpCase):
                 "signature": "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7",
             },
         )
-        self.assertIn("cannot be confirmed on credit", result["error"])
+        # In the customer's language (Russian), and the text addressed to the customer.
+        self.assertIn("нельзя подтвердить в кредит", result["error"])
+        self.assertIn("обратитесь к своему менеджеру", result["error"])
         order.invalidate_recordset()
         self.assertEqual(order.state, "sent")
         self.assertFalse(order.signature)
