@@ -17,6 +17,22 @@ class TestNoShopLeftovers(HttpCase):
         super().setUpClass()
         cls.buyer = cls.env.ref("b2b_portal.demo_user_shintorg_buyer")
 
+    def setUp(self):
+        super().setUp()
+        self._browse_as_a_russian_visitor()
+
+    def _browse_as_a_russian_visitor(self):
+        # English is active next to Russian: python-requests sends no Accept-Language, so an
+        # anonymous session would get English. Behave like a Russian browser (header for a new
+        # session, frontend_lang cookie because authenticate() pins the session to en_US).
+        self.opener.headers["Accept-Language"] = "ru-RU,ru;q=0.9"
+        self.opener.cookies.set("frontend_lang", "ru_RU")
+
+    def authenticate(self, user, password, browser=None):
+        session = super().authenticate(user, password, browser=browser)  # a new opener
+        self._browse_as_a_russian_visitor()
+        return session
+
     def test_header_leads_to_the_catalog_and_the_b2b_cart(self):
         self.authenticate(self.buyer.login, self.buyer.login)
         page = self.url_open("/my").text

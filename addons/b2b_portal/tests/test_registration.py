@@ -35,6 +35,22 @@ class RegistryMixin:
 
 @tagged("post_install", "-at_install")
 class TestRegistryLookup(CsrfMixin, RegistryMixin, HttpCase):
+    def setUp(self):
+        super().setUp()
+        self._browse_as_a_russian_visitor()
+
+    def _browse_as_a_russian_visitor(self):
+        # English is active next to Russian: python-requests sends no Accept-Language, so an
+        # anonymous session would get English. Behave like a Russian browser (header for a new
+        # session, frontend_lang cookie because authenticate() pins the session to en_US).
+        self.opener.headers["Accept-Language"] = "ru-RU,ru;q=0.9"
+        self.opener.cookies.set("frontend_lang", "ru_RU")
+
+    def authenticate(self, user, password, browser=None):
+        session = super().authenticate(user, password, browser=browser)  # a new opener
+        self._browse_as_a_russian_visitor()
+        return session
+
     def test_found_fills_the_requisites(self):
         values = self.Registry.b2b_lookup(FOUND_INN)
         self.assertEqual(values["kpp"], "770401001")

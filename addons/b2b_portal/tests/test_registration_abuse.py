@@ -35,6 +35,18 @@ class TestRegistrationAbuse(CsrfMixin, RegistryMixin, HttpCase):
         # These tests send more requests than a visitor may in an hour (5 by default).
         self.env["ir.config_parameter"].set_param("b2b_portal.registrations_per_hour", 100)
 
+    def _browse_as_a_russian_visitor(self):
+        # English is active next to Russian: python-requests sends no Accept-Language, so an
+        # anonymous session would get English. Behave like a Russian browser (header for a new
+        # session, frontend_lang cookie because authenticate() pins the session to en_US).
+        self.opener.headers["Accept-Language"] = "ru-RU,ru;q=0.9"
+        self.opener.cookies.set("frontend_lang", "ru_RU")
+
+    def authenticate(self, user, password, browser=None):
+        session = super().authenticate(user, password, browser=browser)  # a new opener
+        self._browse_as_a_russian_visitor()
+        return session
+
     def _submit(self, **values):
         return self.url_open(
             "/b2b/register",
