@@ -87,7 +87,9 @@ class B2bPricingPortal(CustomerPortal):
     @http.route()
     def portal_quote_accept(self, order_id, access_token=None, name=None, signature=None):
         # An order over the credit limit must say why it was not confirmed, and the signature
-        # must not be kept on an order that stays a quotation.
+        # must not be kept on an order that stays a quotation. Odoo confirms the order as
+        # superuser, so the refusal is told to be the customer's, not the manager's.
+        request.update_context(b2b_credit_audience="customer")
         try:
             with request.env.cr.savepoint():
                 return super().portal_quote_accept(
