@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${VENV:-$ROOT/.venv}"
 STATE="$ROOT/.state"
-ADDONS="tyre_catalog,b2b_pricing,b2b_portal,b2b_claims"
+ADDONS="tyre_catalog,b2b_pricing,b2b_portal,b2b_claims,b2b_api"
 mkdir -p "$STATE"
 
 die() {
@@ -22,6 +22,10 @@ info() {
 odoo_python() {
     echo "$VENV/bin/python"
 }
+
+# Run a server with "$(odoo_python)" "$ODOO_BIN" ...: a prefork server needs to be started
+# from a script file (see scripts/odoo-bin).
+ODOO_BIN="$ROOT/scripts/odoo-bin"
 
 # odoo [ARGS...]: the Odoo CLI with the project's generated config (ODOO_FLAVOUR=dev|test).
 odoo() {
@@ -68,6 +72,15 @@ db_is_complete() {
           WHERE name = ANY (string_to_array('$ADDONS', ',')) AND state = 'installed'" 2>/dev/null) \
         || return 1
     [ "$installed" = "$(echo "$ADDONS" | tr ',' '\n' | wc -l)" ]
+}
+
+# wkhtmltopdf fetches a report's CSS from the server itself. In a cron or behind a proxy,
+# web.base.url may name a host or port it cannot reach, so report.url names the server's own
+# loopback address (Odoo's parameter for exactly this).
+set_report_url() {  # database url
+    psql -v ON_ERROR_STOP=1 -X -q -d "$1" -c "INSERT INTO ir_config_parameter (key, value, create_date, write_date)
+        VALUES ('report.url', '$2', now(), now())
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_date = now()" >/dev/null
 }
 
 drop_db() {

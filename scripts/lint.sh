@@ -4,7 +4,7 @@
 "$ROOT/scripts/setup.sh"
 if ! "$VENV/bin/python" -m pre_commit --version >/dev/null 2>&1; then
     "$VENV/bin/python" -m pip --disable-pip-version-check -q install -r "$ROOT/requirements-dev.txt" \
-        -c "$STATE/odoo-requirements.txt" 2> >(grep -v "^WARNING: Location" >&2) \
+        -c "$STATE/odoo-requirements.txt" -c "$ROOT/constraints.txt" 2> >(grep -v "^WARNING: Location" >&2) \
         || die "installing the linters (requirements-dev.txt) failed"
 fi
 cd "$ROOT"

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# make run: set everything up, create the demo database once, serve it on localhost:8069.
+# make run [WORKERS=n] [PORT=8069]: set everything up, create the demo database once, serve it
+# on localhost:8069. WORKERS=0 serves from one threaded process; n > 0 (default: 2 × CPU + 1)
+# serves in prefork mode with n HTTP workers, one cron worker and the gevent worker of the
+# bus, behind nginx (scripts/proxy.sh), which sends /websocket to the gevent worker.
 . "$(dirname "$0")/common.sh"
+. "$ROOT/scripts/proxy.sh"
 "$ROOT/scripts/setup.sh"
 load_pg_env
 
 DB="${DB:-b2b_demo}"
 PORT="${PORT:-8069}"
+WORKERS="${WORKERS:-$((2 * $(nproc) + 1))}"
+[[ "$WORKERS" =~ ^[0-9]+$ ]] || die "WORKERS must be a number (0: one threaded process)"
 port_is_free "$PORT" || die "port $PORT is taken (another Odoo?); stop it or run 'make run PORT=8070'"
 # Demo data is loaded once, when the database is created: a demo database from before the
 # portal spoke Russian (no Russian installed) is created again.
@@ -49,6 +55,28 @@ done
 mail_port=$(cat "$STATE/mail-sink-$PORT.port")
 info "e-mails go to the sink on 127.0.0.1:$mail_port: one .eml each in $MAIL_DIR, listed in file://$MAIL_DIR/index.html"
 
-info "serving http://localhost:$PORT (Ctrl-C to stop)"
-"$(odoo_python)" -m odoo -c "$STATE/odoo.dev.conf" -d "$DB" --http-port="$PORT" --db-filter="^$DB\$" \
-    --smtp=127.0.0.1 --smtp-port="$mail_port"
+serve=(-c "$STATE/odoo.dev.conf" -d "$DB" --db-filter="^$DB\$" --smtp=127.0.0.1 --smtp-port="$mail_port")
+if [ "$WORKERS" = 0 ]; then
+    set_report_url "$DB" "http://127.0.0.1:$PORT"
+    info "serving http://localhost:$PORT from one threaded process (Ctrl-C to stop)"
+    "$(odoo_python)" "$ODOO_BIN" "${serve[@]}" --http-port="$PORT" --workers=0
+    exit
+fi
+# Limits for documents made in one request (price lists, acts, 10 000-line quick orders):
+# see config/odoo.cluster.conf.
+serve+=(--workers="$WORKERS" --max-cron-threads=1 --limit-time-cpu=300 --limit-time-real=600
+        --limit-memory-soft=1073741824 --limit-memory-hard=1610612736)
+if command -v nginx >/dev/null; then
+    http_port=$((PORT + 1)); gevent_port=$((PORT + 2))
+    port_is_free "$http_port" && port_is_free "$gevent_port" \
+        || die "ports $http_port and $gevent_port (behind nginx) must be free; run 'make run PORT=...'"
+    proxy_start "$STATE/run-$PORT" "$PORT" "127.0.0.1:$http_port" "127.0.0.1:$gevent_port"
+    trap 'kill $sink_pid 2>/dev/null || true; proxy_stop "$STATE/run-$PORT"' EXIT
+    serve+=(--proxy-mode)
+else
+    echo "warning: nginx is missing: served without it, live notifications (websockets) will not connect" >&2
+    http_port=$PORT; gevent_port=$((PORT + 2))
+fi
+set_report_url "$DB" "http://127.0.0.1:$http_port"
+info "serving http://localhost:$PORT with $WORKERS HTTP workers (Ctrl-C to stop)"
+"$(odoo_python)" "$ODOO_BIN" "${serve[@]}" --http-port="$http_port" --gevent-port="$gevent_port"

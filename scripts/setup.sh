@@ -42,7 +42,8 @@ echo "$ODOO_PATH" > "$STATE/odoo_path"
 # python-ldap needs OpenLDAP headers for auth_ldap, which we do not use.
 sed -e 's/^cbor2==5\.4\.2.*/cbor2==5.6.2/' -e '/^python-ldap/d' \
     "$ODOO_PATH/requirements.txt" > "$STATE/odoo-requirements.txt"
-stamp=$(cat "$STATE/odoo-requirements.txt" "$ROOT/requirements.txt" <(echo "$ODOO_PATH") \
+stamp=$(cat "$STATE/odoo-requirements.txt" "$ROOT/requirements.txt" "$ROOT/constraints.txt" \
+    <(echo "$ODOO_PATH") \
     | sha1sum | cut -c1-16)
 if [ "$(cat "$VENV/.b2b-stamp" 2>/dev/null)" != "$stamp" ]; then
     info "installing Python dependencies into $VENV"
@@ -52,21 +53,24 @@ if [ "$(cat "$VENV/.b2b-stamp" 2>/dev/null)" != "$stamp" ]; then
         "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@" 2> >(grep -v "^WARNING: Location" >&2)
     }
     # Some of Odoo's pinned sdists still build only with setuptools < 70, without isolation.
-    pip install "setuptools<70" wheel
-    pip install --no-build-isolation -r "$STATE/odoo-requirements.txt" \
+    pip install "setuptools<70" wheel -c "$ROOT/constraints.txt"
+    pip install --no-build-isolation -r "$STATE/odoo-requirements.txt" -c "$ROOT/constraints.txt" \
         || die "installing Odoo's requirements failed (see the pip output above)"
     pip install --no-build-isolation --no-deps -e "$ODOO_PATH" || die "installing Odoo from $ODOO_PATH failed"
-    # Odoo's pins stay authoritative: OCA wheels and our tools must not upgrade them.
-    pip install -r "$ROOT/requirements.txt" -c "$STATE/odoo-requirements.txt" \
+    # Odoo's pins stay authoritative: OCA wheels and our tools must not upgrade them; every
+    # other package gets the version CI tested (constraints.txt).
+    pip install -r "$ROOT/requirements.txt" -c "$STATE/odoo-requirements.txt" -c "$ROOT/constraints.txt" \
         || die "installing requirements.txt failed (see the pip output above)"
     echo "$stamp" > "$VENV/.b2b-stamp"
 fi
 
-# --- System tools: Chromium for tours, wkhtmltopdf for PDF reports ----------------------
+# --- System tools: Chromium for tours, wkhtmltopdf for PDF reports, nginx ---------------
 missing_debs=()
 command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null \
     || missing_debs+=(chromium)
 command -v wkhtmltopdf >/dev/null || missing_debs+=(wkhtmltopdf)
+# The proxy of make run (prefork: websockets to the gevent worker) and of make cluster.
+command -v nginx >/dev/null || missing_debs+=(nginx)
 if [ ${#missing_debs[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         info "installing ${missing_debs[*]} from Debian packages"

@@ -85,8 +85,12 @@ if [ "$MODULES" = "$ADDONS" ] && [ -d "$ROOT/tests/e2e" ] && [ -n "$result" ]; t
         sleep 0.1
     done
     mail_port=$(cat "$RUN/mail-sink.port" 2>/dev/null || echo 0)
+    # Served as in production: prefork, two HTTP workers (each request may land on either,
+    # so nothing may live in one process's memory only) and the gevent worker of the bus.
+    set_report_url "$DB" "http://127.0.0.1:$e2e_port"
     # Not through the odoo() function: $! must be Odoo itself for the kill below to stop it.
-    "$(odoo_python)" -m odoo -c "$STATE/odoo.test.conf" -d "$DB" --http-port="$e2e_port" \
+    "$(odoo_python)" "$ODOO_BIN" -c "$STATE/odoo.test.conf" -d "$DB" --http-port="$e2e_port" \
+        --workers=2 --gevent-port="$(free_port)" \
         --db-filter="^$DB\$" --max-cron-threads=0 --smtp=127.0.0.1 --smtp-port="$mail_port" \
         >"$RUN/e2e-server.log" 2>&1 &
     server_pid=$!
@@ -96,7 +100,9 @@ if [ "$MODULES" = "$ADDONS" ] && [ -d "$ROOT/tests/e2e" ] && [ -n "$result" ]; t
         kill -0 "$server_pid" 2>/dev/null || break
         sleep 0.5
     done
-    info "end-to-end tests against http://127.0.0.1:$e2e_port"
+    workers=$(grep -c "Worker WorkerHTTP ([0-9]*) alive" "$RUN/e2e-server.log" || true)
+    [ "$workers" -ge 2 ] || problems+=("the end-to-end server did not start 2 HTTP workers (see $RUN/e2e-server.log)")
+    info "end-to-end tests against http://127.0.0.1:$e2e_port ($workers HTTP workers)"
     (cd "$ROOT" && ODOO_URL="http://127.0.0.1:$e2e_port" ODOO_DB="$DB" MAIL_DIR="$RUN/mail" \
         "$(odoo_python)" -m pytest -q -rs --junitxml="$RUN/e2e.xml" tests/e2e) || true
     kill "$server_pid" "$sink_pid" 2>/dev/null || true

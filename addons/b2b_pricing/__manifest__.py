@@ -1,7 +1,7 @@
 {
     "name": "B2B Pricing and Credit",
     "summary": "Contracts, regional price types, volume discounts, credit lines blocking orders",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Sales/Sales",
     "website": "https://github.com/b2b-tyres/b2b-portal",
     "author": "B2B Tyres",

@@ -83,20 +83,27 @@ def test_confirmed_order_and_its_invoice_reach_the_sink(rpc_as, mail_dir):
     [invoice] = manager("account.move", "read", order["invoice_ids"], ["name", "state"])
     assert invoice["state"] == "posted"
 
+    # The confirmation e-mail (with the invoice for payment) and the invoice go out from
+    # their crons, run here by hand: the test server runs no crons.
+    def run_cron(module, name):
+        [cron] = admin(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", module), ("name", "=", name)],
+            ["res_id"],
+        )
+        admin("ir.cron", "method_direct_trigger", [cron["res_id"]])
+
+    run_cron("b2b_portal", "ir_cron_order_confirmation_mail")
     to_customer = sent_to(entity["email"])
     confirmed = wait_for_mail(
         mail_dir, lambda m: to_customer(m) and order["name"] in str(m["Subject"])
     )
     assert confirmed, f"no e-mail about {order['name']} reached the sink"
-    # The invoice goes out as Odoo's "Send" does, from its cron (run here by hand: the
-    # test server runs no crons).
-    [cron] = admin(
-        "ir.model.data",
-        "search_read",
-        [("module", "=", "account"), ("name", "=", "ir_cron_account_move_send")],
-        ["res_id"],
-    )
-    admin("ir.cron", "method_direct_trigger", [cron["res_id"]])
+    assert any(
+        (part.get_filename() or "").endswith(".pdf") for part in confirmed[0].iter_attachments()
+    ), "the confirmation e-mail carries the invoice for payment"
+    run_cron("account", "ir_cron_account_move_send")
     invoiced = wait_for_mail(
         mail_dir, lambda m: to_customer(m) and invoice["name"] in str(m["Subject"])
     )

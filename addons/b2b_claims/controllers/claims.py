@@ -4,13 +4,13 @@ from odoo import http
 from odoo.addons.b2b_portal.controllers.tools import (
     attempt,
     entity_or_404,
-    parse_id,
     record_or_404,
     refusal_page,
 )
 from odoo.addons.b2b_portal.lib.portal_roles import ORDER
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError
+from odoo.fields import Command
 from odoo.http import request
 from odoo.tools import plaintext2html
 
@@ -83,16 +83,18 @@ class B2bClaimsPortal(CustomerPortal):
         values.update({"page_name": "b2b_claims", "claims": claims, "entity": entity})
         return request.render("b2b_claims.portal_b2b_claims", values)
 
-    def _b2b_claim_form(self, order, form=None, error=None):
-        lines = order.order_line.filtered(
+    def _b2b_claimable_lines(self, order):
+        return order.order_line.filtered(
             lambda line: line.product_id and not line.is_delivery and line.qty_delivered > 0
         )
+
+    def _b2b_claim_form(self, order, form=None, error=None):
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "b2b_claim_new",
                 "order": order,
-                "lines": lines,
+                "lines": self._b2b_claimable_lines(order),
                 "reasons": request.env["b2b.claim"]
                 ._fields["reason"]
                 ._description_selection(request.env),
@@ -105,22 +107,55 @@ class B2bClaimsPortal(CustomerPortal):
             "b2b_claims.portal_b2b_claim_new", values, status=400 if error else 200
         )
 
+    def _b2b_line_values(self, lines, form):
+        """The values of the claimed lines: those given a quantity (several lines of the
+        order in one claim), each with its DOT code and tread depth."""
+        _ = request.env._
+        values = []
+        for line in lines:
+            quantity = form.get(f"qty_{line.id}", "")
+            if not quantity or quantity == "0":
+                continue
+            try:
+                number = float(quantity.replace(",", "."))
+            except ValueError:
+                raise UserError(
+                    _("The quantity of %(line)s must be a number.", line=line.name)
+                ) from None
+            tread = self._b2b_measure(parse_tread_depth, form.get(f"tread_{line.id}", ""))
+            values.append(
+                Command.create(
+                    {
+                        "sale_line_id": line.id,
+                        "quantity": number,
+                        "dot_code": form.get(f"dot_{line.id}", "")[:TEXT_MAX_LENGTH] or False,
+                        "tread_depth": tread or 0.0,
+                    }
+                )
+            )
+        if not values:
+            raise UserError(_("Give the quantity claimed on at least one delivered line."))
+        return values
+
     @http.route(
         "/my/b2b/claims/new", type="http", auth="user", website=True, methods=["GET", "POST"]
     )
     def b2b_claim_new(self, order_id=None, line_id=None, **post):
-        """The form (GET) and filing the claim (POST) on a delivered line of ``order_id``."""
+        """The form (GET) and filing the claim (POST) on delivered lines of ``order_id``:
+        a quantity (and the tyre data) per line claimed."""
         order = self._b2b_order_for_claim(order_id)
+        lines = self._b2b_claimable_lines(order)
         if request.httprequest.method != "POST":
-            return self._b2b_claim_form(order, form={"line_id": line_id or ""})
-        line = order.order_line.filtered(lambda item: item.id == parse_id(line_id))
-        if not line:
-            raise NotFound()
-        form = {
-            key: (post.get(key) or "").strip()
-            for key in ("quantity", "reason", "dot_code", "tread_depth", "mileage", "vehicle")
-        }
-        form["line_id"] = line_id
+            # The "Claim" link of an order line starts with one tyre of that line.
+            chosen = lines.filtered(lambda line: str(line.id) == str(line_id or ""))
+            return self._b2b_claim_form(order, form={f"qty_{line.id}": "1" for line in chosen})
+        keys = ("reason", "mileage", "vehicle")
+        per_line = ("qty", "dot", "tread")
+        form = {key: (post.get(key) or "").strip() for key in keys}
+        for line in lines:
+            for prefix in per_line:
+                value = post.get(f"{prefix}_{line.id}")
+                form[f"{prefix}_{line.id}"] = value.strip() if isinstance(value, str) else ""
         form["complaint"] = (post.get("complaint") or "").strip()[:COMPLAINT_MAX_LENGTH]
         files = request.httprequest.files.getlist("files")
         user = request.env.user
@@ -132,24 +167,18 @@ class B2bClaimsPortal(CustomerPortal):
             reasons = dict(request.env["b2b.claim"]._fields["reason"].selection)
             if form["reason"] not in reasons:
                 raise UserError(_("Choose the reason of the claim."))
-            try:
-                quantity = float(form["quantity"].replace(",", "."))
-            except ValueError:
-                raise UserError(_("The quantity must be a number.")) from None
+            line_values = self._b2b_line_values(lines, form)
             uploads = self._b2b_uploads(files)
-            # The role, the entity and the line were checked above.
+            # The role, the entity and the order (its lines) were checked above.
             claim_sudo = (
                 request.env["b2b.claim"]
                 .sudo()
                 .create(
                     {
                         "entity_id": order.sudo().partner_id.commercial_partner_id.id,
-                        "sale_line_id": line.id,
-                        "quantity": quantity,
+                        "order_id": order.id,
+                        "line_ids": line_values,
                         "reason": form["reason"],
-                        "dot_code": form["dot_code"][:TEXT_MAX_LENGTH] or False,
-                        "tread_depth": self._b2b_measure(parse_tread_depth, form["tread_depth"])
-                        or 0.0,
                         "mileage": self._b2b_measure(parse_mileage, form["mileage"]) or 0,
                         "vehicle": form["vehicle"][:TEXT_MAX_LENGTH],
                         "complaint": form["complaint"],

@@ -2,28 +2,25 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare
-
-from ..lib.dot_code import DotCodeError, parse_dot_code
-from ..lib.wear_compensation import (
-    LEGAL_MINIMUM_MM,
-    NEW_TREAD_MM,
-    WearCompensationError,
-    compensation_percent,
-)
 
 # Days the side that must act has in each status (the SLA); final statuses have none.
 SLA_DAYS = {"new": 1, "review": 3, "info": 5, "expertise": 10}
 OPEN_STATES = ("new", "review", "info", "expertise")
+# Statuses in which the claim waits for the seller (in "info" it waits for the customer).
+OUR_TURN_STATES = ("new", "review", "expertise")
+# Working hours the manager has to answer before he is reminded (system parameter).
+ANSWER_HOURS_PARAM = "b2b_claims.answer_hours"
+DEFAULT_ANSWER_HOURS = 8
 
 
 class B2bClaim(models.Model):
-    """A claim (рекламация) of a legal entity on a delivered order line: tyre data, files and
-    the one correspondence thread the customer and the manager share. Return and replacement
-    go through an OCA ``rma`` made from the claim; the credit note is made here."""
+    """A claim (рекламация) of a legal entity on delivered lines of one order (with their
+    tyre data, ``b2b.claim.line``), files and the one correspondence thread the customer and
+    the manager share. Return and replacement go through OCA ``rma`` records made from the
+    claim's lines; the credit note is made here."""
 
     _name = "b2b.claim"
-    _description = "Claim on a delivered order line"
+    _description = "Claim on delivered order lines"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
@@ -31,17 +28,15 @@ class B2bClaim(models.Model):
     entity_id = fields.Many2one(
         "res.partner", string="Legal entity", required=True, index=True, tracking=True
     )
-    sale_line_id = fields.Many2one(
-        "sale.order.line", string="Order line", required=True, index=True, ondelete="restrict"
+    order_id = fields.Many2one(
+        "sale.order", string="Order", required=True, index=True, ondelete="restrict"
     )
-    order_id = fields.Many2one(related="sale_line_id.order_id", store=True, index=True)
-    product_id = fields.Many2one(related="sale_line_id.product_id", store=True)
-    move_id = fields.Many2one(
-        "stock.move",
-        string="Delivery move",
-        compute="_compute_move_id",
-        store=True,
-        help="The done delivery of the line the claimed tyres left with.",
+    line_ids = fields.One2many("b2b.claim.line", "claim_id", string="Claimed lines", copy=True)
+    product_ids = fields.Many2many(
+        "product.product", string="Products", compute="_compute_product_ids"
+    )
+    quantity = fields.Float(
+        compute="_compute_quantity", store=True, digits="Product Unit", string="Quantity"
     )
     filed_by_id = fields.Many2one("res.partner", string="Filed by", readonly=True)
     reason = fields.Selection(
@@ -54,12 +49,6 @@ class B2bClaim(models.Model):
         ],
         required=True,
         tracking=True,
-    )
-    quantity = fields.Float(required=True, digits="Product Unit", default=1.0)
-    dot_code = fields.Char(string="DOT code", help="WWYY or the full TIN, e.g. DOT XXXX XXXX 1915")
-    tread_depth = fields.Float(string="Remaining tread depth (mm)", digits=(4, 1))
-    new_tread_depth = fields.Float(
-        string="New tread depth (mm)", digits=(4, 1), default=NEW_TREAD_MM
     )
     mileage = fields.Integer(string="Mileage (km)")
     vehicle = fields.Char()
@@ -89,6 +78,15 @@ class B2bClaim(models.Model):
     sla_deadline = fields.Datetime(
         string="Deadline", compute="_compute_sla_deadline", store=True, index=True
     )
+    waiting_since = fields.Datetime(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Since when the claim waits for an answer of the seller: the customer's last "
+        "message or the last step of the manager; empty while it waits for the customer or "
+        "is closed.",
+    )
+    reminded_at = fields.Datetime(readonly=True, copy=False)
     user_id = fields.Many2one("res.users", string="Responsible", tracking=True, index=True)
     verdict = fields.Selection(
         [("warranty", "Warranty case"), ("not_warranty", "Not a warranty case")], tracking=True
@@ -104,13 +102,6 @@ class B2bClaim(models.Model):
         ]
     )
     expertise_note = fields.Text(string="Expertise report")
-    compensation_percent = fields.Integer(
-        string="Compensation %",
-        compute="_compute_compensation_percent",
-        store=True,
-        readonly=False,
-        help="From the remaining tread depth: (remaining − 1.6) / (new − 1.6) × 100.",
-    )
     resolution = fields.Selection(
         [
             ("credit_full", "Credit note (full)"),
@@ -123,17 +114,32 @@ class B2bClaim(models.Model):
     )
     reject_reason = fields.Text(string="Reason of the rejection")
     refund_id = fields.Many2one("account.move", string="Credit note", readonly=True, copy=False)
-    rma_id = fields.Many2one("rma", string="Return / replacement", readonly=True, copy=False)
+    # Staff without RMA rights (accountant, catalog manager) read claims without them.
+    rma_ids = fields.Many2many(
+        "rma",
+        string="Returns / replacements",
+        compute="_compute_rma_ids",
+        readonly=True,
+        groups="rma.rma_group_user_own",
+    )
     company_id = fields.Many2one(related="order_id.company_id", store=True)
     currency_id = fields.Many2one(related="order_id.currency_id")
 
     # ------------------------------------------------------------------ computes
-    @api.depends("sale_line_id.move_ids.state")
-    def _compute_move_id(self):
+    @api.depends("line_ids.product_id")
+    def _compute_product_ids(self):
         for claim in self:
-            claim.move_id = claim.sale_line_id.move_ids.filtered(
-                lambda m: m.state == "done" and m.picking_code == "outgoing"
-            )[-1:]
+            claim.product_ids = claim.line_ids.product_id
+
+    @api.depends("line_ids.quantity")
+    def _compute_quantity(self):
+        for claim in self:
+            claim.quantity = sum(claim.line_ids.mapped("quantity"))
+
+    @api.depends("line_ids.rma_id")
+    def _compute_rma_ids(self):
+        for claim in self:
+            claim.rma_ids = claim.line_ids.rma_id
 
     @api.depends("state", "state_date")
     def _compute_sla_deadline(self):
@@ -141,93 +147,41 @@ class B2bClaim(models.Model):
             days = SLA_DAYS.get(claim.state)
             claim.sla_deadline = days and claim.state_date + timedelta(days=days)
 
-    @api.depends("tread_depth", "new_tread_depth")
-    def _compute_compensation_percent(self):
-        for claim in self:
-            try:
-                claim.compensation_percent = compensation_percent(
-                    claim.tread_depth, claim.new_tread_depth or NEW_TREAD_MM, LEGAL_MINIMUM_MM
-                )
-            except WearCompensationError:
-                claim.compensation_percent = 0
-
     # ------------------------------------------------------------------ constraints
-    def _b2b_claimable_quantity(self):
-        """Delivered quantity of the line less what the other claims on it (not rejected)
-        already claim."""
-        self.ensure_one()
-        line_sudo = self.sale_line_id.sudo()
-        others_sudo = self.sudo().search(
-            [
-                ("sale_line_id", "=", line_sudo.id),
-                ("state", "!=", "rejected"),
-                ("id", "!=", self.id or 0),
-            ]
-        )
-        return line_sudo.qty_delivered - sum(others_sudo.mapped("quantity"))
-
-    @api.constrains("sale_line_id", "entity_id", "quantity", "state")
-    def _check_line(self):
+    @api.constrains("order_id", "entity_id", "line_ids")
+    def _check_order(self):
         _ = self.env._
         for claim in self:
-            line_sudo = claim.sale_line_id.sudo()
-            if line_sudo.order_id.partner_id.commercial_partner_id != claim.entity_id:
+            order_sudo = claim.order_id.sudo()
+            if order_sudo.partner_id.commercial_partner_id != claim.entity_id:
                 raise ValidationError(_("The order line is not one of this legal entity."))
-            rounding = line_sudo.product_uom_id.rounding
-            if float_compare(line_sudo.qty_delivered, 0, precision_rounding=rounding) <= 0:
-                raise ValidationError(
-                    _(
-                        "Only delivered tyres can be claimed: %(line)s is not delivered yet.",
-                        line=line_sudo.name,
-                    )
-                )
-            if float_compare(claim.quantity, 0, precision_rounding=rounding) <= 0:
-                raise ValidationError(_("The claimed quantity must be positive."))
-            if (
-                claim.state != "rejected"
-                and float_compare(
-                    claim.quantity, claim._b2b_claimable_quantity(), precision_rounding=rounding
-                )
-                > 0
-            ):
-                raise ValidationError(
-                    _(
-                        "At most %(qty)s can be claimed on %(line)s: delivered less what "
-                        "other claims already claim.",
-                        qty=max(claim._b2b_claimable_quantity(), 0),
-                        line=line_sudo.name,
-                    )
-                )
+            if not claim.line_ids:
+                raise ValidationError(_("Choose at least one delivered line to claim."))
 
-    @api.constrains("dot_code")
-    def _check_dot_code(self):
-        today = fields.Date.context_today(self)
-        for claim in self.filtered("dot_code"):
-            try:
-                parse_dot_code(claim.dot_code, today)
-            except DotCodeError as exc:
-                raise ValidationError(exc.render(self.env._)) from None
+    @api.constrains("state")
+    def _check_lines_quantity(self):
+        # Reopening is not offered, but any state written rechecks what the lines claim.
+        self.line_ids._check_quantity()
 
-    @api.constrains("tread_depth", "new_tread_depth", "mileage")
-    def _check_tyre_data(self):
-        _ = self.env._
+    @api.constrains("mileage")
+    def _check_mileage(self):
         for claim in self:
-            if claim.tread_depth < 0 or claim.mileage < 0:
-                raise ValidationError(_("The tread depth and the mileage cannot be negative."))
-            if claim.new_tread_depth and claim.new_tread_depth <= LEGAL_MINIMUM_MM:
+            if claim.mileage < 0:
                 raise ValidationError(
-                    _("The tread depth of a new tyre must exceed the legal minimum of 1.6 mm.")
+                    self.env._("The tread depth and the mileage cannot be negative.")
                 )
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        now = fields.Datetime.now()
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("b2b.claim") or "/"
             if not vals.get("user_id") and vals.get("entity_id"):
                 entity = self.env["res.partner"].browse(vals["entity_id"]).sudo()
                 vals["user_id"] = entity._b2b_personal_manager().id
+            vals.setdefault("waiting_since", now)
         claims = super().create(vals_list)
         for claim in claims:
             claim.message_subscribe(partner_ids=(claim.user_id.partner_id | claim.filed_by_id).ids)
@@ -235,8 +189,24 @@ class B2bClaim(models.Model):
 
     def write(self, vals):
         if "state" in vals:
-            vals = dict(vals, state_date=fields.Datetime.now())
+            now = fields.Datetime.now()
+            # A step of the manager restarts the answer clock; in "info" the customer is due.
+            waiting = now if vals["state"] in OUR_TURN_STATES else False
+            vals = dict(vals, state_date=now, waiting_since=waiting)
         return super().write(vals)
+
+    def _message_post_after_hook(self, message, msg_vals):
+        # A message of the seller's staff answers the claim: the clock starts again.
+        author = message.author_id
+        if (
+            message.message_type == "comment"
+            and author.user_ids
+            and not any(author.user_ids.mapped("share"))
+        ):
+            self.filtered(lambda claim: claim.state in OUR_TURN_STATES).sudo().write(
+                {"waiting_since": fields.Datetime.now()}
+            )
+        return super()._message_post_after_hook(message, msg_vals)
 
     # ------------------------------------------------------------------ manager's actions
     def _b2b_check_open(self):
@@ -286,30 +256,43 @@ class B2bClaim(models.Model):
         return self._b2b_credit_note(proportional=True)
 
     def _b2b_credit_note(self, proportional):
-        """Credit the claimed quantity at the invoiced price, in full or by the compensation
-        percentage: a credit note reversing the invoice of the line, posted."""
+        """Credit the claimed quantities at the invoiced prices, in full or by each line's
+        compensation percentage: one credit note for the claim, posted, reversing the
+        invoice of the lines (when they share one)."""
         self.ensure_one()
         self._b2b_check_open()
         _ = self.env._
         if self.verdict != "warranty":
             raise UserError(_('Record the expertise verdict "warranty case" first.'))
-        percent = self.compensation_percent if proportional else 100
-        if percent <= 0:
+        credited = []
+        for line in self.line_ids:
+            percent = line.compensation_percent if proportional else 100
+            invoice_line = line.sale_line_id.invoice_lines.filtered(
+                lambda item: (
+                    item.move_id.state == "posted" and item.move_id.move_type == "out_invoice"
+                )
+            )[:1]
+            if not invoice_line:
+                raise UserError(
+                    _(
+                        "%(line)s has no posted invoice to credit.",
+                        line=line.sale_line_id.name,
+                    )
+                )
+            if percent > 0:
+                credited.append((line, invoice_line, percent))
+        if not credited:
             raise UserError(_("The compensation is 0 %: nothing to credit."))
-        invoice_line = self.sale_line_id.invoice_lines.filtered(
-            lambda line: line.move_id.state == "posted" and line.move_id.move_type == "out_invoice"
-        )[:1]
-        if not invoice_line:
-            raise UserError(_("The order line has no posted invoice to credit."))
-        invoice = invoice_line.move_id
+        invoices = self.env["account.move"].union(*(item[1].move_id for item in credited))
+        invoice = invoices[:1]
         refund = self.env["account.move"].create(
             {
                 "move_type": "out_refund",
                 "partner_id": invoice.partner_id.id,
                 "journal_id": invoice.journal_id.id,
                 "currency_id": invoice.currency_id.id,
-                "reversed_entry_id": invoice.id,
-                "invoice_origin": invoice.name,
+                "reversed_entry_id": invoice.id if len(invoices) == 1 else False,
+                "invoice_origin": ", ".join(invoices.mapped("name")),
                 "ref": _("Claim %(claim)s", claim=self.name),
                 "invoice_line_ids": [
                     Command.create(
@@ -321,13 +304,14 @@ class B2bClaim(models.Model):
                                 claim=self.name,
                                 percent=percent,
                             ),
-                            "quantity": self.quantity,
+                            "quantity": line.quantity,
                             "product_uom_id": invoice_line.product_uom_id.id,
                             "price_unit": invoice_line.price_unit * percent / 100,
                             "discount": invoice_line.discount,
                             "tax_ids": [Command.set(invoice_line.tax_ids.ids)],
                         }
                     )
+                    for line, invoice_line, percent in credited
                 ],
             }
         )
@@ -341,10 +325,17 @@ class B2bClaim(models.Model):
         )
         self.message_post(
             body=_(
-                "Credit note %(refund)s issued: %(percent)s %% of the price of %(qty)s pcs.",
+                "Credit note %(refund)s issued: %(lines)s.",
                 refund=refund.name,
-                percent=percent,
-                qty=self.quantity,
+                lines="; ".join(
+                    _(
+                        "%(product)s, %(qty)s pcs, %(percent)s %% of the price",
+                        product=line.product_id.display_name,
+                        qty=line.quantity,
+                        percent=percent,
+                    )
+                    for line, _invoice_line, percent in credited
+                ),
             ),
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
@@ -352,34 +343,43 @@ class B2bClaim(models.Model):
         return True
 
     def action_create_rma(self):
-        """Return or replacement: an OCA RMA on the delivery move, worked with its own buttons
-        (receive, return, replace)."""
+        """Return or replacement: an OCA RMA per claimed line on its delivery move, worked
+        with the RMA's own buttons (receive, return, replace)."""
         self.ensure_one()
         self._b2b_check_open()
-        if not self.rma_id:
-            move = self.move_id
+        for line in self.line_ids.filtered(lambda item: not item.rma_id):
+            move = line.move_id
             if not move:
-                raise UserError(self.env._("The line has no done delivery to return."))
-            self.rma_id = self.env["rma"].create(
+                raise UserError(
+                    self.env._(
+                        "%(line)s has no done delivery to return.", line=line.sale_line_id.name
+                    )
+                )
+            line.rma_id = self.env["rma"].create(
                 {
                     "partner_id": self.order_id.partner_id.id,
                     "order_id": self.order_id.id,
                     "picking_id": move.picking_id.id,
                     "move_id": move.id,
-                    "product_id": self.product_id.id,
-                    "product_uom_qty": self.quantity,
+                    "product_id": line.product_id.id,
+                    "product_uom_qty": line.quantity,
                     "product_uom": move.product_uom.id,
                     "origin": self.name,
                     "description": self.complaint,
                 }
             )
-            self.resolution = "rma"
-        return {
+        self.resolution = "rma"
+        rmas = self.line_ids.rma_id
+        action = {
             "type": "ir.actions.act_window",
+            "name": self.env._("Returns / replacements"),
             "res_model": "rma",
-            "res_id": self.rma_id.id,
-            "view_mode": "form",
+            "domain": [("id", "in", rmas.ids)],
+            "view_mode": "list,form",
         }
+        if len(rmas) == 1:
+            action.update(res_id=rmas.id, view_mode="form")
+        return action
 
     def action_resolve(self):
         """Close a claim whose RMA is done."""
@@ -401,4 +401,61 @@ class B2bClaim(models.Model):
         )
         if self.state == "info":
             self.state = "review"
+        else:
+            self.waiting_since = fields.Datetime.now()
         return message
+
+    # ------------------------------------------------------------------ SLA reminders
+    @api.model
+    def _b2b_answer_hours(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(ANSWER_HOURS_PARAM)
+        try:
+            hours = float(value)
+        except (TypeError, ValueError):
+            return DEFAULT_ANSWER_HOURS
+        return hours if hours > 0 else DEFAULT_ANSWER_HOURS
+
+    def _b2b_answer_due(self, hours):
+        """When the answer to this claim is due: ``hours`` working hours of the company's
+        calendar after it started waiting (calendar hours without a calendar)."""
+        self.ensure_one()
+        calendar = self.company_id.resource_calendar_id
+        due = calendar and calendar.plan_hours(hours, self.waiting_since, compute_leaves=True)
+        return due or self.waiting_since + timedelta(hours=hours)
+
+    @api.model
+    def _b2b_cron_sla_reminders(self):
+        """Remind the responsible manager (his substitute while he is absent) with an
+        activity of each claim that waits for an answer longer than the working hours set in
+        ``b2b_claims.answer_hours``; once per waiting period."""
+        hours = self._b2b_answer_hours()
+        now = fields.Datetime.now()
+        claims = self.sudo().search(
+            [
+                ("state", "in", OUR_TURN_STATES),
+                ("waiting_since", "!=", False),
+                ("waiting_since", "<", now),
+            ]
+        )
+        reminded = self.browse()
+        for claim in claims:
+            if claim.reminded_at and claim.reminded_at >= claim.waiting_since:
+                continue
+            if claim._b2b_answer_due(hours) > now:
+                continue
+            responsible = claim.user_id or claim.entity_id._b2b_personal_manager()
+            if not responsible:
+                continue
+            assignee = responsible._b2b_effective_manager()
+            claim.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=assignee.id,
+                summary=claim.with_context(lang=assignee.lang).env._(
+                    "Claim %(claim)s waits for an answer for more than %(hours)s working hours",
+                    claim=claim.name,
+                    hours=f"{hours:g}",
+                ),
+            )
+            reminded |= claim
+        reminded.write({"reminded_at": now})
+        return reminded

@@ -4,6 +4,7 @@ from . import (
     auth_signup,
     backoffice_closed,
     cart,
+    contract_files,
     documents_list,
     entity_switcher,
     file_order,

@@ -8,6 +8,7 @@ from odoo.http import request
 from ..lib.documents_zip import safe_filename, zip_documents
 from ..lib.form_values import parse_choice, parse_date
 from ..lib.portal_roles import DOCUMENTS
+from ..models.stock_picking_upd import SHIPPING_FORMS
 from .tools import file_response, form_value, parse_id, refusal_page
 
 PDF_MIMETYPE = "application/pdf"
@@ -33,7 +34,7 @@ DOCUMENT_KINDS = {
         "entity": "commercial_partner_id",
         "date": "invoice_date",
         "order": "invoice_origin",
-        "report": "account.account_invoices",
+        "report": "b2b_portal.action_report_correction_invoice",
     },
     "payment_invoice": {
         "model": "sale.order",
@@ -43,24 +44,28 @@ DOCUMENT_KINDS = {
         "order": "name",
         "report": "b2b_portal.action_report_payment_invoice",
     },
-    "upd": {
-        "model": "stock.picking",
-        "domain": [
-            ("state", "=", "done"),
-            ("picking_type_code", "=", "outgoing"),
-            ("sale_id", "!=", False),
-        ],
-        "entity": "partner_id.commercial_partner_id",
-        "date": "date_done",
-        "order": "sale_id.name",
-        "report": "b2b_portal.action_report_upd",
+    **{
+        kind: {
+            "model": "stock.picking",
+            "domain": [("b2b_shipping_documents", "=", documents)],
+            "entity": "partner_id.commercial_partner_id",
+            "date": "date_done",
+            "order": "sale_id.name",
+            "report": SHIPPING_FORMS[kind]["report"],
+        }
+        for kind, documents in (
+            ("upd", "upd"),
+            ("torg12", "torg12_invoice"),
+            ("vat_invoice", "torg12_invoice"),
+        )
     },
 }
 
 
 class B2bDocumentsList(CustomerPortal):
     """Every document of the acting legal entity (of every entity of the holding for the
-    head): invoices with their payment state, credit notes, invoices for payment and UPDs.
+    head): invoices with their payment state, credit notes, invoices for payment and the
+    shipping documents (UPD, or TORG-12 and VAT invoice, as the contract says).
     The lists read through the user's record rules; a download or an archive takes only
     documents the user may read, anything else is a 404."""
 
@@ -68,9 +73,11 @@ class B2bDocumentsList(CustomerPortal):
         _ = request.env._
         return {
             "invoice": _("Invoice"),
-            "credit_note": _("Credit note"),
+            "credit_note": _("Correction VAT invoice"),
             "payment_invoice": _("Invoice for payment"),
             "upd": _("UPD"),
+            "torg12": _("TORG-12"),
+            "vat_invoice": _("VAT invoice"),
         }
 
     def _b2b_documents_entities(self):

@@ -120,6 +120,7 @@ class B2bOrdersPortal(CustomerPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def b2b_orders(
         self,
@@ -165,7 +166,7 @@ class B2bOrdersPortal(CustomerPortal):
         )
         return request.render("b2b_portal.portal_b2b_orders", values)
 
-    @http.route("/my/b2b/orders/report.xlsx", type="http", auth="user", website=True)
+    @http.route("/my/b2b/orders/report.xlsx", type="http", auth="user", website=True, readonly=True)
     def b2b_orders_report(
         self,
         entity_id=None,
@@ -204,7 +205,7 @@ class B2bOrdersPortal(CustomerPortal):
                     order.name,
                     order.date_order.date(),
                     order._b2b_entity().name,
-                    order.b2b_buyer_id.name or _("Your manager"),
+                    order.b2b_buyer_name or _("Your manager"),
                     states.get(order.b2b_portal_status, ""),
                     payments.get(order.b2b_payment_status, "")
                     if order._b2b_entity() in documents_entities

@@ -86,7 +86,7 @@ class B2bUsersPortal(B2bCompanyPortal):
         website=True,
         methods=["POST"],
     )
-    def b2b_user_save(self, contact_id=None, name=None, email=None, confirmed=None, **post):
+    def b2b_user_save(self, contact_id=None, name=None, email=None, **post):
         entities = self._b2b_manageable()
         contact = self._b2b_contact_or_404(entities, contact_id) if contact_id else None
         roles = self._b2b_roles_from_post(entities, post)
@@ -134,6 +134,7 @@ class B2bUsersPortal(B2bCompanyPortal):
                 )
             )
         existing = contact.b2b_access_ids.filtered(lambda a: a.entity_id in entities)
+        added = Access
         for entity in entities:
             access = existing.filtered(lambda a, entity=entity: a.entity_id == entity)
             role = roles.get(entity)
@@ -142,14 +143,17 @@ class B2bUsersPortal(B2bCompanyPortal):
             elif access:
                 access.write({"role": role})
             elif role:
-                Access.create(
+                # The head vouches for whom he adds: confirmed at once, no request for the
+                # manager (a self-registered user waits for the head or the manager).
+                added |= Access.create(
                     {
                         "contact_id": contact.id,
                         "entity_id": entity.id,
                         "role": role,
-                        "confirmed": bool(confirmed),
+                        "confirmed": True,
                     }
                 )
+        self._b2b_log_added(added)
         if not contact.user_ids and contact._b2b_login_mail_failure(
             contact._b2b_grant_portal_access()
         ):
@@ -169,6 +173,24 @@ class B2bUsersPortal(B2bCompanyPortal):
                 ),
             )
         return request.redirect("/my/company/users")
+
+    def _b2b_log_added(self, accesses):
+        """Note on the holding who added whom with which role, confirmed by the head."""
+        roles = dict(accesses._fields["role"]._description_selection(request.env))
+        author = request.env.user.partner_id
+        for access in accesses:
+            access.holding_id.message_post(
+                body=request.env._(
+                    "%(actor)s (head of the holding) added %(user)s as %(role)s for %(entity)s "
+                    "in the portal: confirmed by the head.",
+                    actor=author.name,
+                    user=access.contact_id.name,
+                    role=roles[access.role],
+                    entity=access.entity_id.name,
+                ),
+                author_id=author.id,
+                subtype_xmlid="mail.mt_note",
+            )
 
     @http.route(
         "/my/company/users/<int:contact_id>/confirm",

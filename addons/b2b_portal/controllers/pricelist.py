@@ -18,7 +18,7 @@ class B2bPricelistPortal(CustomerPortal):
     download routes serve the same file in one request (no JavaScript, scripts).
     """
 
-    @http.route("/my/b2b/pricelist", type="http", auth="user", website=True)
+    @http.route("/my/b2b/pricelist", type="http", auth="user", website=True, readonly=True)
     def b2b_pricelist(self, **kwargs):
         refused = refusal_page(self, "b2b_pricelist", ORDER)
         if refused:
@@ -40,7 +40,13 @@ class B2bPricelistPortal(CustomerPortal):
         wanted = request.httprequest.values.getlist("section_ids")
         return [section.id for section in sections if str(section.id) in wanted]
 
-    @http.route("/my/b2b/pricelist/download/<string:fmt>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/b2b/pricelist/download/<string:fmt>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def b2b_pricelist_download(self, fmt, section_ids=None, **kwargs):
         entity = current_entity_or_404(right=ORDER)
         if fmt not in MIMETYPES:

@@ -1,4 +1,5 @@
 import base64
+import re
 
 from odoo import http
 from odoo.exceptions import UserError, ValidationError
@@ -32,6 +33,7 @@ class B2bRegistration(http.Controller):
                 "error": error,
                 "kind": kind,
                 "max_size_mb": MAX_SIZE // 1024 // 1024,
+                "regions": request.env["b2b.region"].sudo().search([]),
             },
         )
 
@@ -92,6 +94,14 @@ class B2bRegistration(http.Controller):
         form = {field: (post.get(field) or "").strip() for field in FORM_FIELDS}
         vals = {key: value for key, value in form.items() if value}
         vals["kind"] = kind
+        # Optional (the address tells the region too): anything but a region is ignored.
+        region_id = post.get("region_id") if isinstance(post.get("region_id"), str) else ""
+        region = request.env["b2b.region"].sudo()
+        if re.fullmatch(r"[1-9][0-9]{0,8}", region_id):
+            region = region.browse(int(region_id)).exists().filtered("active")
+        form["region_id"] = region.id
+        if form["region_id"]:
+            vals["region_id"] = form["region_id"]
         if kind == "file":
             if requisites_file is not None and hasattr(requisites_file, "read"):
                 data = requisites_file.read(MAX_SIZE + 1)

@@ -42,3 +42,8 @@ def amount_in_words(amount):
         f"{kopecks:02d} {plural_form(kopecks, KOPECK_FORMS)}"
     )
     return text[0].upper() + text[1:]
+
+
+def count_in_words(count, forms):
+    """ "два порядковых номера": a count in words (masculine) with its noun's form."""
+    return f"{num2words(int(count), lang='ru')} {plural_form(count, forms)}"

@@ -73,6 +73,11 @@ class B2bDemoHistory(models.AbstractModel):
             entity = env.ref(f"b2b_portal.{entity_xmlid}")
             lines = self._demo_region_lines(env, entity, offset=90 + sequence * 5)
             self._demo_proposal(env, entity, lines, today - timedelta(days=days_ago))
+        # The customers' "order confirmed" messages of the history at once, as they were
+        # when it happened, not by the first run of the cron.
+        env["sale.order"].search(
+            [("b2b_confirmation_queued_at", "!=", False)]
+        )._b2b_send_confirmation()
 
     @api.model
     def _demo_products(self, env, warehouse, offset):

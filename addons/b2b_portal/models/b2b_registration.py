@@ -71,6 +71,13 @@ class B2bRegistration(models.Model):
         store=True,
         index=True,
     )
+    region_id = fields.Many2one(
+        "b2b.region",
+        string="Sales Region",
+        tracking=True,
+        help="Chosen on the form or found from the address: a new company's request goes to "
+        "the region's B2B team.",
+    )
     team_id = fields.Many2one("crm.team", string="Sales Team", tracking=True, index=True)
     user_id = fields.Many2one("res.users", string="Manager", tracking=True, index=True)
 
@@ -190,26 +197,43 @@ class B2bRegistration(models.Model):
             raise UserError(error.render(self.env._)) from None
 
     def _b2b_default_team(self):
+        """The team configured for requests whose region is unknown (Settings), if any.
+        Never just any team: Odoo's sample team is led by somebody outside the seller."""
         team_id = (
             self.env["ir.config_parameter"].sudo().get_param("b2b_portal.registration_team_id")
         )
-        team = self.env["crm.team"].sudo().browse(int(team_id or 0)).exists()
-        return team or self.env["crm.team"].sudo().search([], limit=1)
+        return self.env["crm.team"].sudo().browse(int(team_id or 0)).exists()
+
+    def _b2b_region(self):
+        """The region of the request: chosen on the form, the customer's, or the one its
+        address lies in."""
+        self.ensure_one()
+        entity = self.existing_entity_id
+        return (
+            self.region_id
+            or entity.commercial_partner_id.b2b_region_id
+            or self.env["b2b.region"]._b2b_region_for_address(self.address)
+        )
 
     def _b2b_assign(self):
-        """Put the request in the team's queue and give the manager (or substitute) a to-do."""
+        """Put the request in a team's queue and give its person a to-do: a customer's
+        request goes to the holding's personal manager, a new company's to the B2B team of
+        its region; the substitute takes over while the person is absent."""
         for registration in self.sudo():
             entity = registration.existing_entity_id
             manager = entity._b2b_personal_manager() if entity else self.env["res.users"]
+            region = registration._b2b_region()
             team = (
                 registration.team_id
-                or (manager.sale_team_id if manager else registration._b2b_default_team())
+                or manager.sale_team_id
+                or region.b2b_team_id
                 or registration._b2b_default_team()
             )
             if not manager:
-                manager = team.user_id
+                # The team's leader, else its first member.
+                manager = team.user_id or team.member_ids[:1]
             assignee = manager._b2b_effective_manager() if manager else manager
-            registration.write({"team_id": team.id, "user_id": assignee.id})
+            registration.write({"region_id": region.id, "team_id": team.id, "user_id": assignee.id})
             if assignee:
                 registration.activity_schedule(
                     "mail.mail_activity_data_todo",

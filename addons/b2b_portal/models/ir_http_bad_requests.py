@@ -1,19 +1,25 @@
 import inspect
 
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from odoo import models
 from odoo.http import request
 from odoo.tools.func import filter_kwargs
 
+# What odoo.http lets a form carry (HTTPRequest.max_form_memory_size): werkzeug refuses a
+# larger multipart body, files included, with 413 before any route runs.
+FORM_LIMIT_MB = 10
+
 
 class IrHttp(models.AbstractModel):
-    """Requests no route can take are answered 400/404, never 500.
+    """Requests no route can take are answered 400/404/413, never 500.
 
     Odoo calls a route with the request's parameters as they come: one that lacks a
     required parameter raised a TypeError (a server error) on dozens of stock routes, back
     office ones included, which any visitor or customer can reach. A NUL character in the
-    path broke the lookup of website pages and attachments by URL the same way.
+    path broke the lookup of website pages and attachments by URL the same way. Uploads
+    above the size of a form (10 MB) are refused before any route runs: the page says so
+    in the user's language instead of werkzeug's English text.
     """
 
     _inherit = "ir.http"
@@ -36,3 +42,14 @@ class IrHttp(models.AbstractModel):
         if "\x00" in request.httprequest.path:
             return None  # no page, redirect or attachment has such a URL: a 404
         return super()._serve_fallback()
+
+    @classmethod
+    def _get_exception_code_values(cls, exception):
+        code, values = super()._get_exception_code_values(exception)
+        if isinstance(exception, RequestEntityTooLarge):
+            values["error_message"] = request.env._(
+                "The files sent at once are larger than %(limit)s MB: attach fewer or smaller "
+                "photos (at most %(limit)s MB in all) and send the others in another message.",
+                limit=FORM_LIMIT_MB,
+            )
+        return code, values

@@ -40,20 +40,57 @@ class ReportPaymentInvoice(models.AbstractModel):
 class ReportUpd(models.AbstractModel):
     _name = "report.b2b_portal.report_upd"
     _description = "Universal Transfer Document Report"
+    _b2b_form = "upd"
 
     @api.model
     def _get_report_values(self, docids, data=None):
         pickings = (
             self.env["stock.picking"].with_context(lang=_document_lang(self.env)).browse(docids)
         )
-        # The warehouse prints the UPD when shipping: whoever may read the picking gets its
-        # order, invoices and parties on the form, which a stock user cannot read himself.
+        # The warehouse prints the shipping documents when shipping: whoever may read the
+        # picking gets its order, invoices and parties on the form, which a stock user
+        # cannot read himself.
         pickings.check_access("read")
         pickings_sudo = pickings.sudo()
         return {
             "doc_ids": docids,
             "doc_model": "stock.picking",
-            "docs": [picking_sudo._b2b_upd_data() for picking_sudo in pickings_sudo],
+            "docs": [
+                picking_sudo._b2b_shipping_document_data(self._b2b_form)
+                for picking_sudo in pickings_sudo
+            ],
+            **FORMATTERS,
+        }
+
+
+class ReportVatInvoice(models.AbstractModel):
+    _name = "report.b2b_portal.report_vat_invoice"
+    _inherit = "report.b2b_portal.report_upd"
+    _description = "VAT Invoice Report"
+    _b2b_form = "vat_invoice"
+
+
+class ReportTorg12(models.AbstractModel):
+    _name = "report.b2b_portal.report_torg12"
+    _inherit = "report.b2b_portal.report_upd"
+    _description = "Consignment Note TORG-12 Report"
+    _b2b_form = "torg12"
+
+
+class ReportCorrectionInvoice(models.AbstractModel):
+    _name = "report.b2b_portal.report_correction_invoice"
+    _description = "Correction VAT Invoice Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        moves = self.env["account.move"].with_context(lang=_document_lang(self.env)).browse(docids)
+        moves.check_access("read")
+        # The corrected invoice's orders and deliveries name the documents corrected.
+        moves_sudo = moves.sudo()
+        return {
+            "doc_ids": docids,
+            "doc_model": "account.move",
+            "docs": [move_sudo._b2b_correction_invoice_data() for move_sudo in moves_sudo],
             **FORMATTERS,
         }
 

@@ -22,7 +22,8 @@ class ResConfigSettings(models.TransientModel):
         "crm.team",
         string="Registration Queue",
         config_parameter="b2b_portal.registration_team_id",
-        help="Sales team whose shared queue receives new registration requests.",
+        help="Sales team whose shared queue receives the registration requests of new "
+        "companies whose region is unknown or has no B2B team (Sales Regions).",
     )
     b2b_invoice_on_confirm = fields.Selection(
         [("posted", "Posted invoice"), ("draft", "Draft invoice")],

@@ -19,6 +19,9 @@ class SaleOrder(models.Model):
         default=lambda self: self.env.user.partner_id if self.env.user.share else False,
         help="The customer's contact who placed the order in the portal.",
     )
+    # The head reads every order of his entities, but not always the contact of another
+    # entity who placed it: the name comes through the related field, read as superuser.
+    b2b_buyer_name = fields.Char(related="b2b_buyer_id.name", string="Placed by (name)")
     b2b_holding_id = fields.Many2one(
         related="partner_id.commercial_partner_id.b2b_holding_id",
         string="Holding",

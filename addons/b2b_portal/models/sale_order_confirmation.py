@@ -62,7 +62,7 @@ class SaleOrder(models.Model):
                 raise UserError(
                     self.env._("The invoice of %(order)s could not be issued.", order=self.name)
                 )
-        self._b2b_notify("confirmed", self._b2b_customer_recipients())
+        self._b2b_queue_confirmation()
         posted_sudo = invoices_sudo.filtered(lambda invoice: invoice.state == "posted")
         if posted_sudo:
             # Odoo's "Send" in the background: its cron makes the PDF and e-mails it to the

@@ -1,7 +1,5 @@
 from odoo import models
 
-from ..lib.okei import OKEI_UNITS
-
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
@@ -40,8 +38,7 @@ class SaleOrderLine(models.Model):
         )
         tax = sum(data["tax_amount_currency"] for data in tax_details["taxes_data"])
         total = self.currency_id.round(untaxed + tax)
-        uom_xmlid = self.product_uom_id.get_external_id().get(self.product_uom_id.id)
-        okei_code, uom_symbol = OKEI_UNITS.get(uom_xmlid, ("", self.product_uom_id.name))
+        okei_code, uom_symbol = self.product_uom_id._b2b_okei()
         return {
             "sale_line": self,
             "code": self.product_id.default_code or "",
@@ -59,14 +56,5 @@ class SaleOrderLine(models.Model):
         }
 
     def _b2b_vat_rate_label(self):
-        """ "22%", or "без НДС" for a line without VAT (no tax or the exempt "Без НДС")."""
         self.ensure_one()
-        exempt = (
-            self.env["account.chart.template"]
-            .with_company(self.company_id)
-            .ref("ru_sale_no_vat", raise_if_not_found=False)
-        )
-        taxes = self.tax_ids - (exempt or self.env["account.tax"])
-        if not taxes:
-            return "без НДС"
-        return " + ".join(f"{tax.amount:g}%" for tax in taxes)
+        return self.tax_ids._b2b_vat_rate_label(self.company_id)

@@ -1,6 +1,7 @@
 import base64
+import logging
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib.amount_words import amount_in_words, split_kopecks
@@ -9,13 +10,31 @@ from ..lib.ru_format import format_date_long
 
 PAYMENT_INVOICE_REPORT = "b2b_portal.action_report_payment_invoice"
 CONFIRMED_TEMPLATE = "b2b_portal.mail_template_order_confirmed"
+CONFIRMATION_CRON = "b2b_portal.ir_cron_order_confirmation_mail"
+# Confirmations a cron run sends between two commits.
+CONFIRMATIONS_PER_BATCH = 20
+
+_logger = logging.getLogger(__name__)
 
 
 class SaleOrder(models.Model):
     """The invoice for payment (счёт на оплату) of an order: its figures, its payment QR
-    code, and its PDF attached to the confirmation e-mail."""
+    code, and its PDF attached to the confirmation e-mail.
+
+    Rendering the PDF takes wkhtmltopdf a second or two, so the confirmation does not wait
+    for it: it queues the e-mail (``b2b_confirmation_queued_at``) and triggers a cron that
+    renders the PDF and sends the message, as Odoo's "Send" does with invoices."""
 
     _inherit = "sale.order"
+
+    b2b_confirmation_queued_at = fields.Datetime(
+        string="Confirmation E-mail Queued",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help='Set while the "order confirmed" e-mail waits for its invoice for payment to '
+        "be rendered and sent; empty once sent.",
+    )
 
     def _b2b_payment_invoice_data(self):
         """Everything the invoice for payment prints, or a UserError saying what is missing
@@ -96,11 +115,55 @@ class SaleOrder(models.Model):
     def _b2b_payment_invoice_filename(self):
         return self.env._("Invoice for payment %(number)s.pdf", number=self.name)
 
+    def _b2b_queue_confirmation(self):
+        """Tell the customer the order is confirmed, after this transaction, by the cron."""
+        self.b2b_confirmation_queued_at = fields.Datetime.now()
+        self.env.ref(CONFIRMATION_CRON).sudo()._trigger()
+
+    @api.model
+    def _cron_b2b_send_confirmations(self):
+        domain = [("b2b_confirmation_queued_at", "!=", False)]
+        while True:
+            orders = self.search(
+                domain, order="b2b_confirmation_queued_at, id", limit=CONFIRMATIONS_PER_BATCH
+            ).try_lock_for_update()
+            if not orders:
+                return
+            orders._b2b_send_confirmation()
+            remaining_time = self.env["ir.cron"]._commit_progress(
+                len(orders), remaining=self.search_count(domain)
+            )
+            if not remaining_time:
+                return
+
+    def _b2b_send_confirmation(self):
+        """The "order confirmed" e-mail and portal message, with the invoice for payment,
+        from the order's salesperson. A PDF that cannot be rendered (wkhtmltopdf failing
+        reports a UserError) does not hold the message back: it goes without it, the order
+        page still offers the download."""
+        for order in self:
+            order.b2b_confirmation_queued_at = False
+            sender = order.with_user(order.user_id) if order.user_id else order
+            try:
+                with self.env.cr.savepoint():
+                    sender._b2b_notify("confirmed", order._b2b_customer_recipients())
+            except UserError:
+                _logger.warning(
+                    "Invoice for payment of %s not rendered, confirmation sent without it",
+                    order.name,
+                    exc_info=True,
+                )
+                sender.with_context(b2b_without_payment_invoice=True)._b2b_notify(
+                    "confirmed", order._b2b_customer_recipients()
+                )
+
     def _process_attachments_for_template_post(self, mail_template):
         """The confirmation e-mail carries the invoice for payment, when the seller has a
         bank account to print on it (without one the confirmation still goes out)."""
         result = super()._process_attachments_for_template_post(mail_template)
-        if mail_template != self.env.ref(CONFIRMED_TEMPLATE, raise_if_not_found=False):
+        if self.env.context.get("b2b_without_payment_invoice") or mail_template != self.env.ref(
+            CONFIRMED_TEMPLATE, raise_if_not_found=False
+        ):
             return result
         for order in self:
             try:

@@ -180,7 +180,17 @@ class SaleOrder(models.Model):
     def action_b2b_process(self):
         """Manager: run the automatic processing rules again on queued orders."""
         self._b2b_check_salesman()
-        for order in self.filtered(lambda o: o.b2b_state == "queue"):
+        for order in self:
+            # Two managers pressing the button at once: the second one reads the order
+            # again after the first one committed and is told so.
+            if order.b2b_state != "queue":
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s is no longer in the queue: someone has already "
+                        "processed it. Reload the order to see its state.",
+                        order=order.name,
+                    )
+                )
             order.write({"state": "draft", "b2b_state": "cart"})
             order._b2b_lock_stock()
             order._b2b_process(stock_ok=not order._b2b_stock_shortages())

@@ -70,15 +70,20 @@ KINDS = {
     "cart_line": "line of a draft cart (sale.order.line)",
     "invoice": "posted customer invoice (account.move)",
     "picking": "delivery (stock.picking)",
+    "torg12_order": "confirmed order whose contract asks for TORG-12 + VAT invoice (sale.order)",
+    "torg12_picking": "done delivery of that order (stock.picking)",
     "attachment": "file of a document (ir.attachment)",
     "message": "chatter message on a legal entity (mail.message)",
     "follower": "follower of a legal entity (mail.followers)",
     "saved_cart": "saved cart (b2b.saved.cart)",
     "saved_cart_line": "line of a saved cart (b2b.saved.cart.line)",
     "job": "portal job: price list or quick-order check (b2b.portal.job)",
-    "claim": "claim on a delivered order line (b2b.claim)",
+    "claim": "claim on delivered order lines (b2b.claim)",
+    "claim_line": "claimed line of a claim (b2b.claim.line)",
     "rma": "return request (rma)",
     "contract": "contract (b2b.contract)",
+    "api_key": "API key of the distributor's own system (b2b.api.key)",
+    "contract_file": "file published on a contract (ir.attachment of b2b.contract)",
     "access": "portal access of a contact to an entity (b2b.entity.access)",
     "channel": "discuss chat of the holding's user with the manager (discuss.channel)",
     "wishlist": "wishlist entry (product.wishlist)",
@@ -203,8 +208,34 @@ OUR_ROUTES = {
     # b2b_pricing
     "/my/credit": ours(MONEY, "credit gauge and balance of the acting entity"),
     "/my/contracts": ours(MONEY, "contract terms of the acting entity"),
+    "/my/contracts/<int:contract_id>/files/<int:attachment_id>": ours(
+        MONEY,
+        "a file of a contract of the acting entity (balance right)",
+        ids={"contract_id": "{contract}", "attachment_id": "{contract_file}"},
+    ),
+    "/my/contracts/<int:contract_id>/signed": ours(
+        MONEY,
+        "upload of the signed scan of a contract of the acting entity (checked file)",
+        ids={"contract_id": "{contract}"},
+    ),
     "/my/price_breakdown/<int:product_id>": ours(
         PORTAL, "price chain of a product for the acting entity", ids={"product_id": "{product}"}
+    ),
+    # b2b_api: the head's keys for the distributor's own system
+    "/my/api": ours(HEAD_ONLY, "API keys of the holding's entities whose users one manages"),
+    "/my/api/create": ours(
+        HEAD_ONLY,
+        "a new API key for entities whose users one manages",
+        params={"name": "Ключ", "access": "order", "entity_{entity}": "on"},
+    ),
+    "/my/api/<int:key_id>/revoke": ours(
+        HEAD_ONLY, "revokes a key of one's own holding", ids={"key_id": "{api_key}"}
+    ),
+    "/my/api/<int:key_id>/webhook": ours(
+        HEAD_ONLY,
+        "the webhook URL of a key of one's own holding",
+        ids={"key_id": "{api_key}"},
+        params={"webhook_url": "https://erp.example.ru/hook"},
     ),
     # b2b_portal: switcher, registration, acting for a customer
     "/b2b/entity/switch": ours(
@@ -325,6 +356,16 @@ OUR_ROUTES = {
         HEAD_ONLY,
         "UPD of a done shipment (who may read the order and the delivery)",
         ids={"order_id": "{confirmed}", "picking_id": "{picking}"},
+    ),
+    "/my/b2b/orders/<int:order_id>/torg12/<int:picking_id>.pdf": ours(
+        HEAD_ONLY,
+        "TORG-12 of a done shipment under such a contract (who may read the order)",
+        ids={"order_id": "{torg12_order}", "picking_id": "{torg12_picking}"},
+    ),
+    "/my/b2b/orders/<int:order_id>/vat-invoice/<int:picking_id>.pdf": ours(
+        HEAD_ONLY,
+        "VAT invoice of a done shipment under such a contract (who may read the order)",
+        ids={"order_id": "{torg12_order}", "picking_id": "{torg12_picking}"},
     ),
     "/my/b2b/reconciliation": ours(
         MONEY,
@@ -1361,6 +1402,13 @@ CLOSED_ROUTES = {
         },
     ),
     **closed(
+        "the distributor API (b2b_api): needs one of the holding's API keys and then runs as "
+        "the key's portal user within the key's entities (b2b_api's own tests prove the scope)",
+        "/api/v1/",
+        "/api/v1/<path:application_path>",
+        ids={"application_path": "orders"},
+    ),
+    **closed(
         "JSON-2 without a model: always 404",
         "/json/2",
         "/json/2/<path:subpath>",
@@ -1861,6 +1909,12 @@ MODELS = MappingProxyType(
             foreign=("claim",),
             foreign_domain=[("entity_id", "child_of", "{holding}")],
         ),
+        "b2b.claim.line": model(
+            "holding",
+            "claimed lines of the claims of the entities one acts for",
+            foreign=("claim_line",),
+            foreign_domain=[("entity_id", "child_of", "{holding}")],
+        ),
         "b2b.contract": model(
             "holding",
             "contracts of the entity",
@@ -1989,6 +2043,12 @@ MODELS = MappingProxyType(
         ),
         # configuration and catalog, the same for every customer
         **_shared_models(
+            "routes of OCA's endpoint framework (the distributor API's mount): technical "
+            "configuration, no customer data",
+            "endpoint.route.handler",
+            "endpoint.route.handler.tool",
+        ),
+        **_shared_models(
             "catalog: the same products, attributes and categories for every customer",
             "product.template",
             "product.product",
@@ -2087,6 +2147,9 @@ RPC_METHODS = MappingProxyType(
     {
         "account.move.button_cancel": method(BUTTON, "cancel an invoice", "invoice"),
         "account.move.button_draft": method(BUTTON, "reset an invoice to draft", "invoice"),
+        "b2b.api.key.action_revoke": method(
+            BUTTON, "manager revokes a customer's API key", "api_key"
+        ),
         **{
             f"b2b.claim.{name}": method(BUTTON, reason, "claim")
             for name, reason in (

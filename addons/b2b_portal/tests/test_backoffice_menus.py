@@ -22,7 +22,7 @@ from odoo.tools.safe_eval import datetime, safe_eval, time
 
 _logger = logging.getLogger(__name__)
 
-OUR_MODULES = ("tyre_catalog", "b2b_pricing", "b2b_portal", "b2b_claims")
+OUR_MODULES = ("tyre_catalog", "b2b_pricing", "b2b_portal", "b2b_claims", "b2b_api")
 ROLES = {
     "manager": "b2b_portal.demo_user_manager",
     "substitute manager": "b2b_portal.demo_user_manager2",
@@ -52,6 +52,17 @@ class TestBackofficeMenus(TransactionCase):
                 "group_ids": [Command.set(cls.env.ref("b2b_pricing.group_b2b_admin").ids)],
             }
         )
+        # A return credited to a customer: the credit notes' menu has one to print (its
+        # correction VAT invoice).
+        invoice = cls.env["account.move"].search(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("company_id", "=", seller.id),
+            ],
+            limit=1,
+        )
+        invoice._reverse_moves([{"ref": "Возврат (тест)"}]).action_post()
         cls.client_action_tags = cls._client_action_tags()
 
     @classmethod

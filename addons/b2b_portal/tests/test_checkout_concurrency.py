@@ -1,21 +1,22 @@
 """Two distributors check out the last 5 units of a warehouse at the same moment.
 
-Each checkout runs in its own thread with its own database cursor and really commits, as two
-HTTP requests would; ``odoo.service.model.retrying`` replays a transaction that lost the race
-with a serialization error, as the HTTP layer does. Exactly one order gets the units; the other
-is told the stock is gone. Everything created is removed afterwards.
+Each checkout has its own database connection and really commits, as two HTTP requests on two
+workers would, and nothing of Odoo is patched. The two transactions overlap as two requests
+arriving together do: both have looked at the stock (5 free) before the first one checks
+out and commits; the second then fails with a serialization error at the stock lock and is
+replayed, as the HTTP layer does, and is told the stock is gone. Both run in the test's
+thread, one after the other, as Odoo's own concurrency tests do (TestSequenceMixinConcurrency):
+the test runner holds the registry lock, which Odoo's post-commit hooks (the partner ranks of
+the invoice) take, so a checkout committing in another thread would wait for it forever.
+``tests/hard`` races 20 checkouts over HTTP against a multi-worker server. Everything created
+is removed afterwards.
 """
 
-import threading
 from functools import partial
-from unittest.mock import patch
 
-from odoo import api
+from odoo.addons.b2b_pricing.tests.parallel import committed_env, retrying
 from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
-from odoo.orm.environments import Transaction
-from odoo.orm.registry import DummyRLock
-from odoo.service.model import retrying
 from odoo.tests import BaseCase, tagged
 from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
@@ -28,11 +29,7 @@ class TestCheckoutConcurrency(BaseCase):
         self.registry = Registry(get_db_name())
 
     def _env(self, cr):
-        # Give the cursor its transaction up front: Environment() would otherwise look the
-        # registry up by name, under a lock the test runner's main thread holds.
-        if cr.transaction is None:
-            cr.transaction = Transaction(self.registry)
-        env = api.Environment(cr, api.SUPERUSER_ID, {})
+        env = committed_env(self.registry, cr)
         seller = env.ref("tyre_catalog.company_seller")
         return env(context={"allowed_company_ids": [seller.id]})
 
@@ -96,33 +93,25 @@ class TestCheckoutConcurrency(BaseCase):
 
     def test_last_units_go_to_one_customer(self):
         product_id, order_ids = self._setup_data()
-        barrier = threading.Barrier(len(order_ids))
-        results = {}
-
-        def checkout(order_id):
-            try:
-                with self.registry.cursor() as cr:
-                    env = self._env(cr)
-                    order = env["sale.order"].browse(order_id)
-                    barrier.wait(timeout=30)
-                    # Prepaid, so that the customers' credit terms play no part here.
-                    place = partial(order._b2b_checkout, payment_mode="prepayment")
-                    results[order_id] = retrying(place, env)
-            except UserError as exc:
-                results[order_id] = exc.args[0]
-            except Exception as exc:
-                results[order_id] = repr(exc)
-
+        envs = [self._env(self.registry.cursor()) for _order in order_ids]
         try:
-            threads = [threading.Thread(target=checkout, args=(oid,)) for oid in order_ids]
+            orders = [
+                env["sale.order"].browse(order_id)
+                for env, order_id in zip(envs, order_ids, strict=True)
+            ]
+            # Both transactions see the 5 units free before either checks out.
+            self.assertEqual([order._b2b_stock_shortages() for order in orders], [[], []])
+            results = {}
             # The transaction that loses the race logs its serialization failure (then retries).
-            # The test runner holds the registry lock; like HttpCase's test mode, let the
-            # threads look the registry up freely while they run.
-            with mute_logger("odoo.sql_db"), patch.object(Registry, "_lock", DummyRLock()):
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join(timeout=120)
+            with mute_logger("odoo.sql_db"):
+                for env, order in zip(envs, orders, strict=True):
+                    # Prepaid, so that the customers' credit terms play no part here.
+                    checkout = partial(order._b2b_checkout, payment_mode="prepayment")
+                    try:
+                        results[order.id] = retrying(checkout, env)
+                    except UserError as exc:
+                        env.cr.rollback()
+                        results[order.id] = exc.args[0]
             outcomes = sorted(results.values())
             self.assertEqual(len(outcomes), 2, outcomes)
             self.assertEqual(outcomes.count("processed"), 1, outcomes)
@@ -137,4 +126,6 @@ class TestCheckoutConcurrency(BaseCase):
                 self.assertEqual(winner.picking_ids.move_ids.quantity, 5)
                 self.assertEqual((loser.state, loser.b2b_state), ("draft", "cart"))
         finally:
+            for env in envs:
+                env.cr.close()
             self._cleanup(product_id, order_ids)

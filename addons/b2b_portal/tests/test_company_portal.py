@@ -19,7 +19,7 @@ class TestCompanyPortal(CsrfMixin, HttpCase):
         contact = self.env["res.partner"].search([("email", "=", "anna@shintorg.demo")])
         self.assertEqual(contact.b2b_access_ids.entity_id, self.main | self.region)
         self.assertEqual(set(contact.b2b_access_ids.mapped("role")), {"buyer"})
-        self.assertFalse(any(contact.b2b_access_ids.mapped("confirmed")))
+        self.assertTrue(all(contact.b2b_access_ids.mapped("confirmed")), "the head vouches")
         self.assertTrue(contact.user_ids.share, "the new user gets a portal login")
         self.assertEqual(self.head.b2b_current_entity_id, self.region)
 
@@ -27,6 +27,67 @@ class TestCompanyPortal(CsrfMixin, HttpCase):
         return self.url_open(
             url, data={"csrf_token": self.csrf_token(), **data}, allow_redirects=False
         )
+
+    def _confirmation_requests(self, contact):
+        return self.env["b2b.registration"].search(
+            [("kind", "=", "confirmation"), ("contact_id", "=", contact.id)]
+        )
+
+    def test_user_added_by_the_head_is_confirmed_at_once(self):
+        """The head vouches for whom he adds (lib/portal_roles.py: he is the one who
+        confirms): confirmed, nothing in the manager's queue, logged on the holding. A
+        self-registered user waits for the head or the manager."""
+        holding = self.main.b2b_holding_id
+        notes_before = holding.message_ids
+        self.authenticate(self.head.login, self.head.login)
+        form = self.url_open("/my/company/users/new")
+        self.assertIn("o_b2b_confirmed_note", form.text)
+        self.assertNotIn('name="confirmed"', form.text, "nothing to tick: added = confirmed")
+        response = self._post(
+            "/my/company/users/save",
+            name="Пётр Закупкин",
+            email="petr.zakupkin@shintorg.demo",
+            **{f"role_{self.main.id}": "buyer", f"role_{self.logistic.id}": "accountant"},
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith("/my/company/users"))
+        contact = self.env["res.partner"].search([("email", "=", "petr.zakupkin@shintorg.demo")])
+        accesses = contact.b2b_access_ids
+        self.assertEqual(
+            {(a.entity_id, a.role, a.confirmed) for a in accesses},
+            {(self.main, "buyer", True), (self.logistic, "accountant", True)},
+        )
+        self.assertFalse(self._confirmation_requests(contact), "no request for the manager")
+        user = contact.user_ids
+        self.assertTrue(user.share)
+        self.assertEqual(user._b2b_entities(right="balance"), self.logistic)
+        notes = holding.message_ids - notes_before
+        self.assertEqual(len(notes), 2, "one note per access added")
+        self.assertEqual(notes.author_id, self.head.partner_id)
+        self.assertTrue(all(contact.name in note.body for note in notes))
+        # The list shows him without the "not confirmed" badge and without a Confirm button.
+        page = self.url_open("/my/company/users").text
+        row = page[page.index(f'data-contact-id="{contact.id}"') :]
+        row = row[: row.index("</tr>")]
+        self.assertNotIn("o_b2b_unconfirmed", row)
+        self.assertNotIn(f"/my/company/users/{contact.id}/confirm", row)
+        # A role added later for another entity is vouched for the same way.
+        self._post(
+            "/my/company/users/save",
+            contact_id=contact.id,
+            **{
+                f"role_{self.main.id}": "buyer",
+                f"role_{self.logistic.id}": "accountant",
+                f"role_{self.region.id}": "buyer",
+            },
+        )
+        added = contact.b2b_access_ids.filtered(lambda a: a.entity_id == self.region)
+        self.assertTrue(added.confirmed)
+        self.assertFalse(self._confirmation_requests(contact))
+        # The self-registered newcomer of the demo still waits in the manager's queue.
+        newcomer = self.env.ref("b2b_portal.demo_user_shintorg_new").partner_id
+        self.assertFalse(any(newcomer.b2b_access_ids.mapped("confirmed")))
+        self.assertEqual(self._confirmation_requests(newcomer).mapped("state"), ["new"])
 
     def test_head_confirms_and_removes_a_user(self):
         newcomer = self.env.ref("b2b_portal.demo_user_shintorg_new")

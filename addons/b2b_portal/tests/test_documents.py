@@ -156,19 +156,43 @@ class TestDocumentForms(DocumentsMixin, HttpCase):
         with self.assertRaisesRegex(UserError, re.escape(self.seller.name)):
             self._render("b2b_portal.action_report_payment_invoice", order)
         # Confirming still works: the e-mail goes without the invoice for payment.
-        other = self._two_line_order(force_report_rendering=True)
+        other = self._two_line_order()
         self.assertEqual(other.state, "sale")
+        messages = other.message_ids
+        other.with_context(force_report_rendering=True)._b2b_send_confirmation()
+        confirmation = other.message_ids - messages
+        self.assertEqual(len(confirmation), 1)
+        self.assertIn(other.name, confirmation.subject)
         self.assertFalse(other.message_ids.attachment_ids)
 
     def test_confirmation_mail_carries_the_invoice_for_payment(self):
-        order = self._two_line_order(force_report_rendering=True)
-        attachment = order.message_ids.attachment_ids.filtered(
+        order = self._two_line_order()
+        # The confirmation renders no PDF: it queues the e-mail for the cron.
+        self.assertTrue(order.b2b_confirmation_queued_at)
+        self.assertFalse(order.message_ids.attachment_ids)
+        cron = self.env.ref("b2b_portal.ir_cron_order_confirmation_mail")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]),
+            "the confirmation triggers the cron",
+        )
+        messages = order.message_ids
+        order.with_context(force_report_rendering=True)._b2b_send_confirmation()
+        self.assertFalse(order.b2b_confirmation_queued_at)
+        confirmation = order.message_ids - messages
+        self.assertEqual(len(confirmation), 1)
+        self.assertEqual(confirmation.author_id, order.user_id.partner_id)
+        self.assertIn(self.head.partner_id, confirmation.partner_ids)
+        attachment = confirmation.attachment_ids.filtered(
             lambda a: order.name in a.name and a.mimetype == "application/pdf"
         )
         self.assertEqual(len(attachment), 1)
         text = pdf_text(attachment.raw)
         self.assertIn(f"Счёт на оплату № {order.name}", text)
         self.assertIn(amount_in_words(order.amount_total), text)
+        # The e-mail to the customer carries it.
+        mail = self.env["mail.mail"].search([("mail_message_id", "=", confirmation.id)])
+        self.assertTrue(mail)
+        self.assertIn(attachment, mail.attachment_ids)
 
     def test_partial_shipment_gives_two_upds_adding_up_to_the_order(self):
         order = self._two_line_order()
@@ -287,7 +311,8 @@ class TestDocumentForms(DocumentsMixin, HttpCase):
 
     def test_no_upd_before_the_shipment_is_done(self):
         order = self._two_line_order()
-        with self.assertRaisesRegex(UserError, "has no UPD"):
+        self.assertFalse(order.picking_ids._b2b_shipping_forms())
+        with self.assertRaisesRegex(UserError, re.escape(order.picking_ids.name)):
             order.picking_ids._b2b_upd_data()
 
 

@@ -100,3 +100,31 @@ class TestOrdersPortal(HttpCase):
         self.assertIn("o_b2b_cart_empty", page)
         self.buyer.b2b_current_entity_id = self.entity
         self.assertIn("o_b2b_cart_line", self.url_open("/my/b2b/cart").text)
+
+
+@tagged("post_install", "-at_install")
+class TestOrdersPlacedByOthers(HttpCase):
+    """The head lists every order of his entities, whoever placed it."""
+
+    def test_head_lists_an_order_placed_by_a_contact_he_cannot_read(self):
+        seller = self.env.ref("tyre_catalog.company_seller")
+        head = self.env.ref("b2b_portal.demo_user_shintorg_head")
+        # A contact of another company places the order: the head may not read him.
+        outsider = self.env["res.partner"].create(
+            {"name": "Ефим Сторонний", "company_id": seller.id, "type": "contact"}
+        )
+        self.assertFalse(outsider.with_user(head)._filtered_access("read"))
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.env.ref("b2b_portal.entity_shintorg_main").id,
+                "company_id": seller.id,
+                "b2b_buyer_id": outsider.id,
+                "client_order_ref": "PO-OUTSIDER-1",
+                "state": "sent",
+            }
+        )
+        self.authenticate(head.login, head.login)
+        for url in ("/my/b2b/orders", f"/my/b2b/orders/{order.id}"):
+            page = self.url_open(url)
+            self.assertEqual(page.status_code, 200, url)
+            self.assertIn("Ефим Сторонний", page.text, url)

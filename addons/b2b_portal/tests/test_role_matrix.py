@@ -77,7 +77,31 @@ class TestRoleMatrix(BoundaryCase):
             limit=1,
         )
         common["picking"] = shipped
+        # A done delivery of the entity whose contract asks for TORG-12 + VAT invoice.
+        logistic = ref("b2b_portal.entity_shintorg_logistic")
+        torg12 = cls.env["stock.picking"].search(
+            [
+                ("partner_id.commercial_partner_id", "=", logistic.id),
+                ("b2b_shipping_documents", "=", "torg12_invoice"),
+            ],
+            limit=1,
+        )
+        common["torg12_picking"] = torg12
+        contract = cls.env["b2b.contract"]._active_for(entity)[entity.id]
+        common["contract"] = contract
+        common["contract_file"] = cls.env["ir.attachment"].create(
+            {
+                "name": "Договор ШинТорг.pdf",
+                "res_model": "b2b.contract",
+                "res_id": contract.id,
+                "raw": b"%PDF-1.4 contract",
+            }
+        )
+        common["torg12_order"] = torg12.sale_id
         common["claim"] = cls._claim(entity, shipped.sale_id, "ШинТорг")
+        common["api_key"] = cls.env["b2b.api.key"]._b2b_create_for(
+            cls.users[bc.HEAD], "Учётная система ШинТорг", entity, "order"
+        )[0]
         cls.own = {}
         for role in bc.PORTAL_ROLES:
             user = cls.users[role if role != bc.ACCOUNTANT else bc.HEAD]

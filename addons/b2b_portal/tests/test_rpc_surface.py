@@ -5,11 +5,12 @@ from odoo.service.model import get_public_method
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 
-OUR_ADDONS = ("tyre_catalog", "b2b_pricing", "b2b_portal", "b2b_claims")
+OUR_ADDONS = ("tyre_catalog", "b2b_pricing", "b2b_portal", "b2b_claims", "b2b_api")
 
 # Every public method of our models is an RPC endpoint. These are meant to be: buttons of the
 # back-office views and the head's approval (each checks its caller or writes through ACLs).
 RPC_METHODS = {
+    ("b2b.api.key", "action_revoke"),
     ("b2b.claim", "action_create_rma"),
     ("b2b.claim", "action_credit_full"),
     ("b2b.claim", "action_credit_proportional"),

@@ -32,7 +32,7 @@ class B2bPricingPortal(CustomerPortal):
             domain.append(("state", "in", states))
         return request.env["b2b.contract"].sudo().search(domain)
 
-    @http.route("/my/credit", type="http", auth="user", website=True)
+    @http.route("/my/credit", type="http", auth="user", website=True, readonly=True)
     def portal_my_credit(self, **kwargs):
         try:
             entity = self._b2b_entity(balance=True)
@@ -50,7 +50,7 @@ class B2bPricingPortal(CustomerPortal):
         )
         return request.render("b2b_pricing.portal_my_credit", values)
 
-    @http.route("/my/contracts", type="http", auth="user", website=True)
+    @http.route("/my/contracts", type="http", auth="user", website=True, readonly=True)
     def portal_my_contracts(self, **kwargs):
         try:
             entity = self._b2b_entity(balance=True)
@@ -72,6 +72,7 @@ class B2bPricingPortal(CustomerPortal):
         auth="user",
         methods=["GET"],
         website=True,
+        readonly=True,
     )
     def portal_price_breakdown(self, product_id, **kwargs):
         entity = self._b2b_entity()

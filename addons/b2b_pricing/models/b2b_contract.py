@@ -68,6 +68,15 @@ class B2bContract(models.Model):
         tracking=True,
         help="Commission owed to the customer when it sells on our behalf as an agent.",
     )
+    shipping_documents = fields.Selection(
+        [("upd", "UPD"), ("torg12_invoice", "TORG-12 and VAT invoice")],
+        default="upd",
+        required=True,
+        tracking=True,
+        help="The documents each shipment under this contract comes with: the universal "
+        "transfer document (УПД) or the consignment note ТОРГ-12 with a VAT invoice "
+        "(счёт-фактура).",
+    )
     note = fields.Html()
 
     _name_unique = models.Constraint(

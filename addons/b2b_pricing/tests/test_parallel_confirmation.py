@@ -1,12 +1,7 @@
-import threading
-
-from psycopg2 import errors
-
-from odoo.api import SUPERUSER_ID, Environment
-from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.orm.environments import Transaction
 from odoo.tests import TransactionCase, tagged
+
+from .parallel import committed_env, retrying, run_together
 
 
 @tagged("post_install", "-at_install")
@@ -14,11 +9,7 @@ class TestParallelConfirmation(TransactionCase):
     """Two buyers of one entity confirm at the same moment from two database connections."""
 
     def _committed_env(self):
-        cr = self.registry.cursor()
-        # The test runner holds the registry lock: give the cursor its transaction directly
-        # instead of letting Environment look the registry up again.
-        cr.transaction = Transaction(self.registry)
-        return Environment(cr, SUPERUSER_ID, {})
+        return committed_env(self.registry)
 
     def setUp(self):
         super().setUp()
@@ -73,41 +64,15 @@ class TestParallelConfirmation(TransactionCase):
             env["product.product"].browse(self.ids["product"]).product_tmpl_id.unlink()
             env.cr.commit()
 
-    @staticmethod
-    def _retrying(function, env):
-        """What odoo.service.model.retrying does for each request, minus the registry reset
-        (the test runner holds the registry lock)."""
-        for _attempt in range(5):
-            try:
-                return function()
-            except errors.SerializationFailure:
-                env.cr.rollback()
-                env.transaction.clear()
-        raise AssertionError("still conflicting after 5 attempts")
-
     def test_parallel_confirmations_never_exceed_limit(self):
-        barrier = threading.Barrier(2)
-        outcome = {}
-
-        def buyer(order_id):
+        def buyer(order_id, wait):
             env = self._committed_env()
-            try:
-                with env.cr:
-                    barrier.wait(timeout=30)
+            with env.cr:
+                wait()
+                retrying(env["sale.order"].browse(order_id).action_confirm, env)
+            return "confirmed"
 
-                    def confirm():
-                        env["sale.order"].browse(order_id).action_confirm()
-
-                    self._retrying(confirm, env)
-                outcome[order_id] = "confirmed"
-            except UserError as error:
-                outcome[order_id] = str(error)
-
-        threads = [threading.Thread(target=buyer, args=(oid,)) for oid in self.ids["orders"]]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
+        outcome = run_together(buyer, self.ids["orders"])
         self.assertEqual(len(outcome), 2, outcome)
         confirmed = [oid for oid, result in outcome.items() if result == "confirmed"]
         refused = [result for result in outcome.values() if result != "confirmed"]

@@ -23,7 +23,7 @@ class TyreCatalogApi(http.Controller):
         itself checks again); b2b_portal answers with the role of the acting entity."""
         return True
 
-    @http.route("/b2b/catalog/search", type="jsonrpc", auth="user", methods=["POST"])
+    @http.route("/b2b/catalog/search", type="jsonrpc", auth="user", methods=["POST"], readonly=True)
     def catalog_search(
         self, filters=None, search="", sort="popularity", page=1, limit=50, vehicle=None, **kwargs
     ):
@@ -38,11 +38,15 @@ class TyreCatalogApi(http.Controller):
         )
         return {**result, "can_order": self._catalog_can_order()}
 
-    @http.route("/b2b/catalog/suggest", type="jsonrpc", auth="user", methods=["POST"])
+    @http.route(
+        "/b2b/catalog/suggest", type="jsonrpc", auth="user", methods=["POST"], readonly=True
+    )
     def catalog_suggest(self, query="", **kwargs):
         return self._query().suggest(query, customer=self._catalog_customer())
 
-    @http.route("/b2b/catalog/vehicle", type="jsonrpc", auth="user", methods=["POST"])
+    @http.route(
+        "/b2b/catalog/vehicle", type="jsonrpc", auth="user", methods=["POST"], readonly=True
+    )
     def catalog_vehicle(self, make_id=None, model_id=None, year=None, **kwargs):
         return self._query().vehicle_options(make_id=make_id, model_id=model_id, year=year)
 

@@ -6,7 +6,7 @@ from odoo.http import request
 class TyreCatalogPortal(CustomerPortal):
     """The distributor's catalog page: a shell the catalog component fills via the JSON routes."""
 
-    @http.route("/my/catalog", type="http", auth="user", website=True)
+    @http.route("/my/catalog", type="http", auth="user", website=True, readonly=True)
     def portal_my_catalog(self, **kwargs):
         # Filters, sort and page live in the query string; the component reads them and asks
         # /b2b/catalog/search, so the first page and every later one come from the same route

@@ -25,8 +25,11 @@ class TyreCatalogWarmup(models.AbstractModel):
 
     def _register_hook(self):
         super()._register_hook()
-        # Only in a serving Odoo (not in a shell, an update or a test run), once per registry.
-        serving = server.server is not None and not (
+        # Only in a threaded serving Odoo (not in a shell, an update or a test run), once per
+        # registry. A prefork master loads the registry, closes every connection and forks:
+        # a thread warming there would lose its connection, and the workers build their
+        # bitsets on their first catalog query anyway.
+        serving = isinstance(server.server, server.ThreadedServer) and not (
             config["test_enable"] or config["stop_after_init"]
         )
         if serving and not getattr(self.pool, "_tyre_catalog_warmup_started", False):

@@ -89,7 +89,8 @@ CHANGED_ALL = 0
 # Free stock per tyre and warehouse, of the products ``ids`` (all when NULL).
 _INSERT_STOCK_SQL = """
     INSERT INTO tyre_catalog_facet_stock (product_id, warehouse_id, region_id, qty)
-    SELECT q.product_id, w.id, w.b2b_region_id, SUM(q.quantity - q.reserved_quantity)
+    SELECT q.product_id, w.id, w.b2b_region_id,
+           SUM(COALESCE(q.quantity, 0) - COALESCE(q.reserved_quantity, 0))
       FROM stock_quant q
       JOIN stock_location l ON l.id = q.location_id AND l.usage = 'internal'
       JOIN stock_warehouse w ON w.id = l.warehouse_id

@@ -54,6 +54,25 @@ class TestFacetSync(TyreCatalogCase):
         self.assertEqual(self._stock(product)[self.wh_msk.id], 10.0)
         self.assertEqual(self._row(product)["stock_warehouse_ids"], [self.wh_msk.id])
 
+    def test_physical_inventory_counts_a_new_quant(self):
+        """Inventory → Physical Inventory makes a quant with only the counted quantity (its
+        quantity is still empty until applied): the index must take it, not fail."""
+        product = self._tyre().product_variant_id
+        quant = (
+            self.env["stock.quant"]
+            .with_context(inventory_mode=True)
+            .create(
+                {
+                    "product_id": product.id,
+                    "location_id": self.wh_msk.lot_stock_id.id,
+                    "inventory_quantity": 7,
+                }
+            )
+        )
+        self.assertEqual(self._stock(product), {self.wh_msk.id: 0.0})
+        quant.action_apply_inventory()
+        self.assertEqual(self._stock(product), {self.wh_msk.id: 7.0})
+
     def test_query_sees_changes_without_explicit_flush(self):
         template = self._tyre(
             "315/80 R22.5 156/150L",

@@ -4,6 +4,7 @@ from b2b_portal.lib.amount_words import (
     KOPECK_FORMS,
     RUBLE_FORMS,
     amount_in_words,
+    count_in_words,
     plural_form,
     split_kopecks,
 )
@@ -65,3 +66,18 @@ def test_kopecks_round_half_up():
     assert split_kopecks(2.675) == (2, 68)
     assert split_kopecks(0.005) == (0, 1)
     assert plural_form(1, KOPECK_FORMS) == "копейка"
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "один порядковый номер"),
+        (2, "два порядковых номера"),
+        (5, "пять порядковых номеров"),
+        (21, "двадцать один порядковый номер"),
+        (200, "двести порядковых номеров"),
+    ],
+)
+def test_count_in_words(count, expected):
+    forms = ("порядковый номер", "порядковых номера", "порядковых номеров")
+    assert count_in_words(count, forms) == expected

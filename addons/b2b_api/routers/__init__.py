@@ -1,0 +1,1 @@
+from .router import api_router
