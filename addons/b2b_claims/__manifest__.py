@@ -19,6 +19,7 @@
         "data/ir_cron.xml",
         "views/b2b_claim_views.xml",
         "views/b2b_claim_line_views.xml",
+        "views/b2b_claim_rate_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_claim_templates.xml",
     ],

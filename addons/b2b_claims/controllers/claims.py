@@ -19,12 +19,14 @@ from ..lib.claim_form import (
     MAX_FILES,
     ClaimFormError,
     check_claim_file,
+    parse_line_search,
     parse_mileage,
     parse_tread_depth,
 )
 
 COMPLAINT_MAX_LENGTH = 5000
 TEXT_MAX_LENGTH = 200
+FOUND_LINES_LIMIT = 50
 
 
 class B2bClaimsPortal(CustomerPortal):
@@ -73,15 +75,76 @@ class B2bClaimsPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ pages
     @http.route(["/my/b2b/claims"], type="http", auth="user", website=True)
-    def b2b_claims(self, **kwargs):
+    def b2b_claims(self, search=None, **kwargs):
         refusal = refusal_page(self, "b2b_claims", ORDER)
         if refusal:
             return refusal
         entity = request.env.user._b2b_current_entity()
         claims = request.env["b2b.claim"].search([("entity_id", "=", entity.id)])
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "b2b_claims", "claims": claims, "entity": entity})
+        values.update(
+            {
+                "page_name": "b2b_claims",
+                "claims": claims,
+                "entity": entity,
+                "search": "",
+                "found": None,
+                "error": None,
+            }
+        )
+        if search is not None:
+            try:
+                text = parse_line_search(search if isinstance(search, str) else "")
+            except ClaimFormError as exc:
+                values["error"] = exc.render(request.env._)
+                return request.render("b2b_claims.portal_b2b_claims", values, status=400)
+            values["search"] = text
+            values["found"] = self._b2b_find_lines(entity, text) if text else None
         return request.render("b2b_claims.portal_b2b_claims", values)
+
+    def _b2b_find_lines(self, entity, text):
+        """[(order line, still claimable quantity)] of the delivered lines of ``entity``
+        whose article, product name or order number contains ``text``, on the orders the
+        user reads (a buyer: those he placed), newest first. The caller checked the right to
+        file claims for ``entity``."""
+        orders_sudo = (
+            request.env["sale.order"]
+            .sudo()
+            .search([("partner_id.commercial_partner_id", "=", entity.id), ("state", "=", "sale")])
+        )
+        # The record rules decide which of these orders the user reads, as on the form.
+        readable = request.env["sale.order"].search([("id", "in", orders_sudo.ids)])
+        lines_sudo = (
+            request.env["sale.order.line"]
+            .sudo()
+            .search(
+                [
+                    ("order_id", "in", readable.ids),
+                    ("product_id", "!=", False),
+                    ("is_delivery", "=", False),
+                    ("qty_delivered", ">", 0),
+                    "|",
+                    "|",
+                    ("product_id.default_code", "ilike", text),
+                    ("product_id.name", "ilike", text),
+                    ("order_id.name", "ilike", text),
+                ],
+                order="order_id desc, id",
+                limit=FOUND_LINES_LIMIT,
+            )
+        )
+        claimed = dict(
+            request.env["b2b.claim.line"]
+            .sudo()
+            ._read_group(
+                [("sale_line_id", "in", lines_sudo.ids), ("claim_id.state", "!=", "rejected")],
+                ["sale_line_id"],
+                ["quantity:sum"],
+            )
+        )
+        return [
+            (line, max(line.qty_delivered - claimed.get(line, 0.0), 0.0)) for line in lines_sudo
+        ]
 
     def _b2b_claimable_lines(self, order):
         return order.order_line.filtered(

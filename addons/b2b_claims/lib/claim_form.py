@@ -2,6 +2,7 @@
 
 import math
 import os
+import re
 
 from .errors import LocalizedError, _lt
 
@@ -9,6 +10,10 @@ MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILES = 10
 MAX_MILEAGE_KM = 2_000_000
 MAX_TREAD_MM = 40.0
+# The search for a line to claim: an article, a product name or an order number.
+MAX_SEARCH_LENGTH = 64
+# C0 controls and DEL: PostgreSQL refuses a NUL in text, and none belongs in a search.
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 # Extension → (mimetype, the first bytes every such file starts with).
 _FILE_TYPES = {
@@ -86,3 +91,17 @@ def parse_mileage(value):
             value=str(value)[:20],
         )
     return int(number)
+
+
+def parse_line_search(value):
+    """The text to look for delivered lines by (an article, a product name or an order
+    number), stripped; raises ClaimFormError if it is too long or has control characters."""
+    text = (value or "").strip()
+    if _CONTROL_CHARS.search(text):
+        raise ClaimFormError(_lt("The search contains characters that are not allowed."))
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise ClaimFormError(
+            _lt("Search by at most %(limit)s characters: an article or an order number."),
+            limit=MAX_SEARCH_LENGTH,
+        )
+    return text

@@ -1,1 +1,8 @@
-from . import test_claim_constraints, test_claim_portal, test_claim_sla, test_claim_tour
+from . import (
+    test_claim_constraints,
+    test_claim_portal,
+    test_claim_rate,
+    test_claim_search,
+    test_claim_sla,
+    test_claim_tour,
+)

@@ -19,7 +19,11 @@ class TestClaimSla(ClaimDataMixin, TransactionCase):
         cls.Claim = cls.env["b2b.claim"]
 
     def _reminders(self, claim):
-        return claim.activity_ids.filtered(lambda a: "waits for an answer" in a.summary)
+        # The summary is in the manager's language: the reminder is the to-do naming the claim.
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        return claim.activity_ids.filtered(
+            lambda a: a.activity_type_id == todo and claim.name in (a.summary or "")
+        )
 
     def _waiting(self, claim, days):
         claim.waiting_since = fields.Datetime.now() - timedelta(days=days)

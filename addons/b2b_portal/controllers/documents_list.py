@@ -7,7 +7,7 @@ from odoo.http import request
 
 from ..lib.documents_zip import safe_filename, zip_documents
 from ..lib.form_values import parse_choice, parse_date
-from ..lib.portal_roles import DOCUMENTS
+from ..lib.portal_roles import BALANCE, DOCUMENTS
 from ..models.stock_picking_upd import SHIPPING_FORMS
 from .tools import file_response, form_value, parse_id, refusal_page
 
@@ -59,6 +59,16 @@ DOCUMENT_KINDS = {
             ("vat_invoice", "torg12_invoice"),
         )
     },
+    # Published by the monthly cron; read as superuser after the balance right is checked,
+    # the stored PDF is the document.
+    "act": {
+        "model": "b2b.reconciliation.act",
+        "domain": [],
+        "entity": "entity_id",
+        "date": "date_to",
+        "order": None,
+        "right": BALANCE,
+    },
 }
 
 
@@ -78,6 +88,7 @@ class B2bDocumentsList(CustomerPortal):
             "upd": _("UPD"),
             "torg12": _("TORG-12"),
             "vat_invoice": _("VAT invoice"),
+            "act": _("Reconciliation act"),
         }
 
     def _b2b_documents_entities(self):
@@ -92,14 +103,22 @@ class B2bDocumentsList(CustomerPortal):
 
     def _b2b_documents_domain(self, kind, entities):
         spec = DOCUMENT_KINDS[kind]
+        if spec.get("right"):
+            entities = entities & request.env.user._b2b_entities(right=spec["right"])
         return [*spec["domain"], (spec["entity"], "in", entities.ids)]
+
+    def _b2b_documents_model(self, kind):
+        """The model of ``kind`` as the user reads it: through his record rules, or as
+        superuser for kinds whose right the domain itself checks."""
+        spec = DOCUMENT_KINDS[kind]
+        model = request.env[spec["model"]]
+        return model.sudo() if spec.get("right") else model
 
     def _b2b_document_or_404(self, kind, document_id, entities):
         """The document ``kind``/``document_id`` if it is one of the user's documents."""
         if kind not in DOCUMENT_KINDS or not entities:
             raise NotFound()
-        spec = DOCUMENT_KINDS[kind]
-        document = request.env[spec["model"]].search(
+        document = self._b2b_documents_model(kind).search(
             [("id", "=", parse_id(document_id)), *self._b2b_documents_domain(kind, entities)]
         )
         if not document:
@@ -108,6 +127,8 @@ class B2bDocumentsList(CustomerPortal):
 
     def _b2b_document_pdf(self, kind, document):
         """(file name, PDF) of ``document``, printed as superuser after the access check."""
+        if kind == "act":
+            return safe_filename(document.attachment_id.name), document.attachment_id.raw
         report_sudo = request.env.ref(DOCUMENT_KINDS[kind]["report"]).sudo()
         content, _format = report_sudo._render_qweb_pdf(report_sudo.report_name, document.ids)
         label = self._b2b_document_kind_labels()[kind]
@@ -140,8 +161,10 @@ class B2bDocumentsList(CustomerPortal):
             if end:
                 domain.append((spec["date"], "<=", end))
             if order:
+                if not spec["order"]:
+                    continue
                 domain.append((spec["order"], "ilike", order.strip()))
-            records = request.env[spec["model"]].search(
+            records = self._b2b_documents_model(key).search(
                 domain, limit=LIST_LIMIT, order=f"{spec['date'].split('.')[0]} desc, id desc"
             )
             # The entity's name as superuser: the user may read the documents (rules above)

@@ -14,6 +14,7 @@ from . import (
     b2b_order_rule,
     b2b_portal_job,
     b2b_pricelist,
+    b2b_reconciliation_act,
     b2b_region,
     b2b_registration,
     b2b_registration_confirmation,

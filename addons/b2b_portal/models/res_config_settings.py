@@ -39,3 +39,9 @@ class ResConfigSettings(models.TransientModel):
         default=60,
         help="How long a manager's session acting for a customer lasts.",
     )
+    b2b_monthly_act_all = fields.Boolean(
+        string="Monthly Reconciliation Acts for Every Entity",
+        config_parameter="b2b_portal.monthly_act_all",
+        help="Publish the monthly reconciliation act for every legal entity of every holding, "
+        "not only for those opted in on their form.",
+    )

@@ -9,6 +9,12 @@ _MOVE_KINDS = {"out_invoice": INVOICE, "out_refund": CREDIT_NOTE}
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    b2b_monthly_act = fields.Boolean(
+        string="Monthly Reconciliation Act",
+        help="On the first day of each month the act of the previous month is published in "
+        "the portal documents of this legal entity and sent to its head and accountants.",
+    )
+
     def _b2b_reconciliation_act(self, company, date_from, date_to):
         """The reconciliation act (lib.reconciliation.Act) of this legal entity with the
         seller ``company``: its posted receivable entries, read with one query. The period is

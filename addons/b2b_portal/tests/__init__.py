@@ -25,6 +25,7 @@ from . import (
     test_file_order,
     test_invoice_paths,
     test_money_roles,
+    test_monthly_acts,
     test_no_shop_leftovers,
     test_one_business_demo,
     test_order_history,

@@ -5,6 +5,7 @@ import pytest
 from b2b_claims.lib.claim_form import (
     ClaimFormError,
     check_claim_file,
+    parse_line_search,
     parse_mileage,
     parse_tread_depth,
 )
@@ -53,3 +54,18 @@ def test_bad_depth(value):
 def test_bad_mileage(value):
     with pytest.raises(ClaimFormError, match="not a whole number"):
         parse_mileage(value)
+
+
+def test_line_search():
+    assert parse_line_search("  RU-225 ") == "RU-225"
+    assert parse_line_search(None) == ""
+    assert parse_line_search("Ш" * 64) == "Ш" * 64
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("a" * 65, "at most 64 characters"), ("RU\x00225", "not allowed"), ("a\nb", "not allowed")],
+)
+def test_bad_line_search(value, message):
+    with pytest.raises(ClaimFormError, match=message):
+        parse_line_search(value)
