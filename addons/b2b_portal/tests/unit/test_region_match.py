@@ -1,4 +1,4 @@
-from odoo.addons.b2b_portal.lib.region_match import region_for_address, split_places
+from b2b_portal.lib.region_match import region_for_address, split_places
 
 PLACES = {
     "msk": ["Москва", "Московская обл", "Подольск", "Химки"],
