@@ -13,7 +13,7 @@ Target: p95 < 200 ms.
 import time
 
 import requests
-from apilib import articles, json2, keys, server
+from apilib import articles, json2, json2_stock_and_prices, keys, server
 from benchlib import arguments, p95, report
 
 TARGET_MS = 200
@@ -49,33 +49,11 @@ def baseline(session, base_url, odoo_key, pricelist, codes, warehouses, priced):
         domain=[("default_code", "in", codes)],
         fields=["default_code", "name", "product_tmpl_id"],
     )
-    ids = [product["id"] for product in products]
-    for warehouse in warehouses:
-        json2(
-            session,
-            base_url,
-            odoo_key,
-            "product.product",
-            "read",
-            ids=ids,
-            fields=["free_qty"],
-            context={"warehouse_id": warehouse},
-        )
-    bulk = time.perf_counter() - start
-    start = time.perf_counter()
-    sample = products[:priced]
-    for product in sample:
-        json2(
-            session,
-            base_url,
-            odoo_key,
-            "product.template",
-            "get_contextual_price",
-            ids=[product["product_tmpl_id"][0]],
-            context={"pricelist": pricelist, "quantity": 1},
-        )
-    per_product = (time.perf_counter() - start) / max(len(sample), 1)
-    return (bulk + per_product * len(products)) * 1000
+    found = time.perf_counter() - start
+    rest = json2_stock_and_prices(
+        session, base_url, odoo_key, products, warehouses, pricelist, priced
+    )
+    return (found + rest) * 1000
 
 
 def main():
