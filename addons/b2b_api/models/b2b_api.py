@@ -339,8 +339,14 @@ class B2bApi(models.AbstractModel):
         found = self._b2b_articles(entity, [line["article"] for line in lines])
         warehouses = self.env["sale.order"]._b2b_region_warehouses(entity)
         Warehouse = self.env["stock.warehouse"].sudo()
-        Product = self.env["product.product"].sudo()
-        items, positions, errors = [], {}, []
+        # One recordset for all the products, so that reading one reads them all.
+        products = {
+            product.id: product
+            for product in self.env["product.product"]
+            .sudo()
+            .browse({known.product_id for known in found.values()})
+        }
+        items, positions, errors, found_warehouses = [], {}, [], {}
         for index, line in enumerate(lines):
             known = found.get(normalize_article(line["article"]))
             if not known:
@@ -353,7 +359,10 @@ class B2bApi(models.AbstractModel):
                     )
                 )
                 continue
-            warehouse = self._b2b_find_warehouse(line["warehouse"], warehouses, Warehouse)
+            value = str(line["warehouse"]).strip()
+            if value not in found_warehouses:
+                found_warehouses[value] = self._b2b_find_warehouse(value, warehouses, Warehouse)
+            warehouse = found_warehouses[value]
             if not warehouse:
                 errors.append(
                     self._b2b_line_error(
@@ -364,7 +373,7 @@ class B2bApi(models.AbstractModel):
                     )
                 )
                 continue
-            product = Product.browse(known.product_id)
+            product = products[known.product_id]
             try:
                 parse_quantity(line["quantity"])
             except FormValueError:

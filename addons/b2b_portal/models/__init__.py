@@ -45,6 +45,7 @@ from . import (
     sale_order_confirmation,
     sale_order_credit_audience,
     sale_order_line,
+    sale_order_line_batch,
     sale_order_line_document_amounts,
     sale_order_payment_invoice,
     sale_order_payment_status,

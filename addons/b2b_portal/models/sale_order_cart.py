@@ -94,7 +94,7 @@ class SaleOrder(models.Model):
             if not lines:
                 continue
             prices = order._b2b_price_for(lines.product_id)
-            for line in lines.with_context(b2b_prices=prices):
+            for line in lines.with_context(b2b_cart_prices=prices):
                 line._reset_price_unit()
 
     @api.model
@@ -282,7 +282,7 @@ class SaleOrder(models.Model):
         for (product, warehouse), quantity in quantities.items():
             line = existing.get((product.id, warehouse.id))
             if line:
-                line.with_context(b2b_prices=prices).product_uom_qty = quantity
+                line.with_context(b2b_cart_prices=prices).product_uom_qty = quantity
             else:
                 create_vals.append(
                     {
@@ -292,7 +292,7 @@ class SaleOrder(models.Model):
                         "route_ids": [fields.Command.set(warehouse.delivery_route_id.ids)],
                     }
                 )
-        self.env["sale.order.line"].with_context(b2b_prices=prices).create(create_vals)
+        self.env["sale.order.line"].with_context(b2b_cart_prices=prices).create(create_vals)
 
     def _b2b_check_packs(self):
         for line in self.order_line.filtered("product_id"):

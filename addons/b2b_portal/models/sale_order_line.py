@@ -14,7 +14,9 @@ class SaleOrderLine(models.Model):
             and order.partner_id
             and order._b2b_is_b2b()
         ):
-            prices = self.env.context.get("b2b_prices") or {}
+            # {product id: net price} of the cart's batch (b2b_pricing's own ``b2b_prices``
+            # are keyed by entity, product and date: another key, not to be misread).
+            prices = self.env.context.get("b2b_cart_prices") or {}
             if self.product_id.id not in prices:
                 prices = order._b2b_price_for(self.product_id)
             if self.product_id.id in prices:
