@@ -25,7 +25,7 @@ class SaleOrderLine(models.Model):
         groups = {}
         for line in self:
             key = (
-                line.route_ids.ids and tuple(sorted(line.route_ids.ids)),
+                tuple(sorted(line.route_ids.ids)),
                 line.order_id.warehouse_id.id,
                 line.order_id.partner_shipping_id.property_stock_customer.id,
             )
