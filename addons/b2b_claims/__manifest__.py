@@ -17,6 +17,7 @@
         "security/b2b_claim_rules.xml",
         "data/ir_sequence.xml",
         "data/ir_cron.xml",
+        "data/mail_message_subtype.xml",
         "views/b2b_claim_views.xml",
         "views/b2b_claim_line_views.xml",
         "views/b2b_claim_rate_views.xml",

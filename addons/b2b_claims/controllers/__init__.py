@@ -1,1 +1,1 @@
-from . import claims
+from . import claims, documents_list

@@ -1,6 +1,9 @@
+from datetime import datetime, time
+from urllib.parse import urlencode
+
 from werkzeug.exceptions import NotFound
 
-from odoo import http
+from odoo import fields, http
 from odoo.addons.b2b_portal.controllers.tools import (
     attempt,
     entity_or_404,
@@ -19,10 +22,12 @@ from ..lib.claim_form import (
     MAX_FILES,
     ClaimFormError,
     check_claim_file,
+    parse_dot_search,
     parse_line_search,
     parse_mileage,
     parse_tread_depth,
 )
+from ..lib.dot_code import DotCodeError
 
 COMPLAINT_MAX_LENGTH = 5000
 TEXT_MAX_LENGTH = 200
@@ -75,7 +80,7 @@ class B2bClaimsPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ pages
     @http.route(["/my/b2b/claims"], type="http", auth="user", website=True)
-    def b2b_claims(self, search=None, **kwargs):
+    def b2b_claims(self, search=None, dot=None, **kwargs):
         refusal = refusal_page(self, "b2b_claims", ORDER)
         if refusal:
             return refusal
@@ -87,26 +92,48 @@ class B2bClaimsPortal(CustomerPortal):
                 "page_name": "b2b_claims",
                 "claims": claims,
                 "entity": entity,
-                "search": "",
+                "search": search if isinstance(search, str) else "",
+                "dot": dot if isinstance(dot, str) else "",
                 "found": None,
                 "error": None,
             }
         )
-        if search is not None:
-            try:
-                text = parse_line_search(search if isinstance(search, str) else "")
-            except ClaimFormError as exc:
-                values["error"] = exc.render(request.env._)
-                return request.render("b2b_claims.portal_b2b_claims", values, status=400)
-            values["search"] = text
-            values["found"] = self._b2b_find_lines(entity, text) if text else None
+        if search is None and dot is None:
+            return request.render("b2b_claims.portal_b2b_claims", values)
+        try:
+            text = parse_line_search(values["search"])
+            dot_code = self._b2b_dot(values["dot"])
+        except (ClaimFormError, DotCodeError) as exc:
+            values.update(error=exc.render(request.env._), search="", dot="")
+            return request.render("b2b_claims.portal_b2b_claims", values, status=400)
+        values["search"] = text
+        if dot_code:
+            values["dot"] = dot_code[0]
+        if text or dot_code:
+            values["found"] = [
+                (line, claimable, self._b2b_claim_url(line, dot_code and dot_code[0]))
+                for line, claimable in self._b2b_find_lines(entity, text, dot_code)
+            ]
         return request.render("b2b_claims.portal_b2b_claims", values)
 
-    def _b2b_find_lines(self, entity, text):
+    def _b2b_dot(self, value):
+        """(text, DotCode) of the DOT code ``value`` made by today, None if none given."""
+        return parse_dot_search(value, fields.Date.context_today(request.env.user))
+
+    def _b2b_claim_url(self, line, dot=None):
+        """The claim form starting with ``line``, with the DOT code searched by."""
+        query = {"order_id": line.order_id.id, "line_id": line.id}
+        if dot:
+            query["dot"] = dot
+        return f"/my/b2b/claims/new?{urlencode(query)}"
+
+    def _b2b_find_lines(self, entity, text, dot_code=None):
         """[(order line, still claimable quantity)] of the delivered lines of ``entity``
-        whose article, product name or order number contains ``text``, on the orders the
-        user reads (a buyer: those he placed), newest first. The caller checked the right to
-        file claims for ``entity``."""
+        whose article, product name or order number contains ``text`` (any, if empty), on
+        the orders the user reads (a buyer: those he placed), newest first. With a DOT code
+        (text, DotCode): only lines shipped on or after its production week, as the DOT of a
+        shipped tyre is not recorded but a tyre cannot leave before it is made. The caller
+        checked the right to file claims for ``entity``."""
         orders_sudo = (
             request.env["sale.order"]
             .sudo()
@@ -114,24 +141,36 @@ class B2bClaimsPortal(CustomerPortal):
         )
         # The record rules decide which of these orders the user reads, as on the form.
         readable = request.env["sale.order"].search([("id", "in", orders_sudo.ids)])
+        domain = [
+            ("order_id", "in", readable.ids),
+            ("product_id", "!=", False),
+            ("is_delivery", "=", False),
+            ("qty_delivered", ">", 0),
+        ]
+        if text:
+            domain += [
+                "|",
+                "|",
+                ("product_id.default_code", "ilike", text),
+                ("product_id.name", "ilike", text),
+                ("order_id.name", "ilike", text),
+            ]
+        if dot_code:
+            domain.append(
+                (
+                    "move_ids",
+                    "any",
+                    [
+                        ("state", "=", "done"),
+                        ("picking_type_id.code", "=", "outgoing"),
+                        ("date", ">=", datetime.combine(dot_code[1].first_day, time.min)),
+                    ],
+                )
+            )
         lines_sudo = (
             request.env["sale.order.line"]
             .sudo()
-            .search(
-                [
-                    ("order_id", "in", readable.ids),
-                    ("product_id", "!=", False),
-                    ("is_delivery", "=", False),
-                    ("qty_delivered", ">", 0),
-                    "|",
-                    "|",
-                    ("product_id.default_code", "ilike", text),
-                    ("product_id.name", "ilike", text),
-                    ("order_id.name", "ilike", text),
-                ],
-                order="order_id desc, id",
-                limit=FOUND_LINES_LIMIT,
-            )
+            .search(domain, order="order_id desc, id", limit=FOUND_LINES_LIMIT)
         )
         claimed = dict(
             request.env["b2b.claim.line"]
@@ -146,18 +185,39 @@ class B2bClaimsPortal(CustomerPortal):
             (line, max(line.qty_delivered - claimed.get(line, 0.0), 0.0)) for line in lines_sudo
         ]
 
-    def _b2b_claimable_lines(self, order):
+    def _b2b_delivery_for_claim(self, order, picking_id):
+        """The done delivery ``picking_id`` of ``order`` (checked by the caller), None when
+        not given: the documents list files a claim on the lines of one shipment."""
+        if not picking_id:
+            return None
+        delivery_sudo = order.sudo().picking_ids.filtered(
+            lambda picking: (
+                str(picking.id) == str(picking_id) and picking._b2b_is_shipped_delivery()
+            )
+        )
+        if not delivery_sudo:
+            raise NotFound()
+        return delivery_sudo
+
+    def _b2b_claimable_lines(self, order, delivery_sudo=None):
+        """The delivered lines of ``order`` (those ``delivery_sudo`` shipped, if given)."""
         return order.order_line.filtered(
-            lambda line: line.product_id and not line.is_delivery and line.qty_delivered > 0
+            lambda line: (
+                line.product_id
+                and not line.is_delivery
+                and line.qty_delivered > 0
+                and (delivery_sudo is None or line.sudo().move_ids.picking_id & delivery_sudo)
+            )
         )
 
-    def _b2b_claim_form(self, order, form=None, error=None):
+    def _b2b_claim_form(self, order, form=None, error=None, delivery_sudo=None):
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "b2b_claim_new",
                 "order": order,
-                "lines": self._b2b_claimable_lines(order),
+                "lines": self._b2b_claimable_lines(order, delivery_sudo),
+                "delivery_sudo": delivery_sudo,
                 "reasons": request.env["b2b.claim"]
                 ._fields["reason"]
                 ._description_selection(request.env),
@@ -203,15 +263,25 @@ class B2bClaimsPortal(CustomerPortal):
     @http.route(
         "/my/b2b/claims/new", type="http", auth="user", website=True, methods=["GET", "POST"]
     )
-    def b2b_claim_new(self, order_id=None, line_id=None, **post):
-        """The form (GET) and filing the claim (POST) on delivered lines of ``order_id``:
-        a quantity (and the tyre data) per line claimed."""
+    def b2b_claim_new(self, order_id=None, line_id=None, picking_id=None, dot=None, **post):
+        """The form (GET) and filing the claim (POST) on delivered lines of ``order_id``
+        (of its delivery ``picking_id`` if given): a quantity (and the tyre data) per line
+        claimed."""
         order = self._b2b_order_for_claim(order_id)
-        lines = self._b2b_claimable_lines(order)
+        delivery_sudo = self._b2b_delivery_for_claim(order, picking_id)
+        lines = self._b2b_claimable_lines(order, delivery_sudo)
         if request.httprequest.method != "POST":
-            # The "Claim" link of an order line starts with one tyre of that line.
+            # The "Claim" link of an order line starts with one tyre of that line, and the
+            # DOT code searched by, if valid.
             chosen = lines.filtered(lambda line: str(line.id) == str(line_id or ""))
-            return self._b2b_claim_form(order, form={f"qty_{line.id}": "1" for line in chosen})
+            form = {f"qty_{line.id}": "1" for line in chosen}
+            try:
+                dot_code = self._b2b_dot(dot if isinstance(dot, str) else "")
+            except (ClaimFormError, DotCodeError):
+                dot_code = None
+            if dot_code:
+                form.update({f"dot_{line.id}": dot_code[0] for line in chosen})
+            return self._b2b_claim_form(order, form=form, delivery_sudo=delivery_sudo)
         keys = ("reason", "mileage", "vehicle")
         per_line = ("qty", "dot", "tread")
         form = {key: (post.get(key) or "").strip() for key in keys}
@@ -254,7 +324,7 @@ class B2bClaimsPortal(CustomerPortal):
 
         claim_sudo, error = attempt(create)
         if error:
-            return self._b2b_claim_form(order, form=form, error=error)
+            return self._b2b_claim_form(order, form=form, error=error, delivery_sudo=delivery_sudo)
         return request.redirect(f"/my/b2b/claims/{claim_sudo.id}?created=1")
 
     def _b2b_claim_page(self, claim, error=None, message=None, status=200):
@@ -273,6 +343,11 @@ class B2bClaimsPortal(CustomerPortal):
                 "claim": claim,
                 "claim_sudo": claim_sudo,
                 "messages_sudo": messages,
+                # The return and replacement transfers of the claim's RMAs (staff-only).
+                "transfers_sudo": (
+                    claim_sudo.line_ids.rma_id.reception_move_id.picking_id
+                    | claim_sudo.line_ids.rma_id.delivery_move_ids.picking_id
+                ),
                 "error": error,
                 "message": message,
                 "max_file_mb": MAX_FILE_SIZE // 1024 // 1024,

@@ -4,6 +4,7 @@ import math
 import os
 import re
 
+from .dot_code import parse_dot_code
 from .errors import LocalizedError, _lt
 
 MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -12,6 +13,8 @@ MAX_MILEAGE_KM = 2_000_000
 MAX_TREAD_MM = 40.0
 # The search for a line to claim: an article, a product name or an order number.
 MAX_SEARCH_LENGTH = 64
+# The DOT code searched by: four digits WWYY or the full TIN ("DOT" and up to 13 symbols).
+MAX_DOT_LENGTH = 40
 # C0 controls and DEL: PostgreSQL refuses a NUL in text, and none belongs in a search.
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -105,3 +108,20 @@ def parse_line_search(value):
             limit=MAX_SEARCH_LENGTH,
         )
     return text
+
+
+def parse_dot_search(value, today):
+    """(the code as typed, spaces collapsed; its DotCode) of the DOT code or TIN searched
+    by, None when none is given; raises DotCodeError when it does not parse or lies after
+    ``today``, ClaimFormError when it is too long or has control characters."""
+    text = " ".join((value or "").split())
+    if not text:
+        return None
+    if _CONTROL_CHARS.search(text):
+        raise ClaimFormError(_lt("The search contains characters that are not allowed."))
+    if len(text) > MAX_DOT_LENGTH:
+        raise ClaimFormError(
+            _lt("The DOT code has at most %(limit)s characters, e.g. 1915 or DOT XXXX XXXX 1915."),
+            limit=MAX_DOT_LENGTH,
+        )
+    return text, parse_dot_code(text, today)

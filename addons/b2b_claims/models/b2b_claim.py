@@ -8,6 +8,8 @@ SLA_DAYS = {"new": 1, "review": 3, "info": 5, "expertise": 10}
 OPEN_STATES = ("new", "review", "info", "expertise")
 # Statuses in which the claim waits for the seller (in "info" it waits for the customer).
 OUR_TURN_STATES = ("new", "review", "expertise")
+# Changes the customer sees in the claim's thread (the portal shows no internal notes).
+CUSTOMER_TRACKED = ("state", "verdict", "cause", "expertise_note", "resolution")
 # Working hours the manager has to answer before he is reminded (system parameter).
 ANSWER_HOURS_PARAM = "b2b_claims.answer_hours"
 DEFAULT_ANSWER_HOURS = 8
@@ -99,9 +101,10 @@ class B2bClaim(models.Model):
             ("storage", "Storage"),
             ("fitting", "Fitting damage"),
             ("other", "Other"),
-        ]
+        ],
+        tracking=True,
     )
-    expertise_note = fields.Text(string="Expertise report")
+    expertise_note = fields.Text(string="Expertise report", tracking=True)
     resolution = fields.Selection(
         [
             ("credit_full", "Credit note (full)"),
@@ -194,6 +197,13 @@ class B2bClaim(models.Model):
             waiting = now if vals["state"] in OUR_TURN_STATES else False
             vals = dict(vals, state_date=now, waiting_since=waiting)
         return super().write(vals)
+
+    def _track_subtype(self, init_values):
+        # The status, the expertise and the resolution go to the customer's thread.
+        self.ensure_one()
+        if any(field in init_values for field in CUSTOMER_TRACKED):
+            return self.env.ref("b2b_claims.mt_claim_progress")
+        return super()._track_subtype(init_values)
 
     def _message_post_after_hook(self, message, msg_vals):
         # A message of the seller's staff answers the claim: the clock starts again.

@@ -2204,6 +2204,7 @@ RPC_METHODS = MappingProxyType(
                 ("b2b.saved.cart.line", ("write",)),
                 ("product.product", ("create", "write", "unlink")),
                 ("product.template", ("create", "write", "unlink")),
+                ("rma", ("write",)),
                 ("sale.order", ("create",)),
                 ("stock.quant", ("create", "write", "unlink")),
                 ("stock.warehouse", ("create", "write")),

@@ -1,14 +1,18 @@
-"""The claim form's files and measurements."""
+"""The claim form's files and measurements, and the search for a line to claim."""
+
+from datetime import date
 
 import pytest
 
 from b2b_claims.lib.claim_form import (
     ClaimFormError,
     check_claim_file,
+    parse_dot_search,
     parse_line_search,
     parse_mileage,
     parse_tread_depth,
 )
+from b2b_claims.lib.dot_code import DotCode, DotCodeError
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 10
 
@@ -69,3 +73,28 @@ def test_line_search():
 def test_bad_line_search(value, message):
     with pytest.raises(ClaimFormError, match=message):
         parse_line_search(value)
+
+
+def test_dot_search_gives_the_code_as_typed_and_its_week():
+    today = date(2026, 12, 2)
+    assert parse_dot_search("", today) is None
+    assert parse_dot_search("   ", today) is None
+    assert parse_dot_search(" 1915 ", today) == ("1915", DotCode(19, 2015))
+    text, code = parse_dot_search("dot  XY3J   5RT 1915", today)
+    assert text == "dot XY3J 5RT 1915"
+    assert code.first_day == date(2015, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        ("5026", DotCodeError, "lies in the future"),
+        ("5415", DotCodeError, "names week 54"),
+        ("19X5", DotCodeError, "is not valid"),
+        ("1\x0015", ClaimFormError, "characters that are not allowed"),
+        ("DOT " + "X " * 20 + "1915", ClaimFormError, "at most 40 characters"),
+    ],
+)
+def test_bad_dot_search_is_refused(value, error, message):
+    with pytest.raises(error, match=message):
+        parse_dot_search(value, date(2026, 12, 2))

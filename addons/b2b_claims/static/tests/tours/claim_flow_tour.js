@@ -75,8 +75,11 @@ registry.category("web_tour.tours").add("b2b_claims_file", {
 registry.category("web_tour.tours").add("b2b_claims_reply", {
     steps: () => [
         {
-            content: "The manager's request is in the thread",
-            trigger: ".o_b2b_claim_thread .o_b2b_claim_message:nth-child(2)",
+            content: "The manager's request is in the thread, with the status it set",
+            trigger: ".o_b2b_claim_message:contains('нужны дополнительные сведения')",
+        },
+        {
+            trigger: ".o_b2b_claim_message li.o_b2b_claim_tracking[data-field='state']",
         },
         {
             trigger: ".o_b2b_claim_reply textarea[name='body']",
@@ -94,6 +97,43 @@ registry.category("web_tour.tours").add("b2b_claims_reply", {
         {
             content: "The answer and its photo are in the thread",
             trigger: ".o_b2b_claim_message:contains('Фото протектора прилагаем') img.o_b2b_claim_thumbnail",
+        },
+    ],
+});
+
+// After the expertise and the replacement: the thread tells the whole story.
+registry.category("web_tour.tours").add("b2b_claims_story", {
+    steps: () => [
+        {
+            content: "The manager's request for more information",
+            trigger: ".o_b2b_claim_message:contains('нужны дополнительные сведения')",
+        },
+        {
+            content: "The distributor's answer with its photo",
+            trigger: ".o_b2b_claim_message:contains('Фото протектора прилагаем') img.o_b2b_claim_thumbnail",
+        },
+        {
+            content: "The expertise verdict and its cause",
+            trigger: ".o_b2b_claim_message li.o_b2b_claim_tracking[data-field='verdict']:contains('Гарантийный случай')",
+        },
+        {
+            trigger: ".o_b2b_claim_message li.o_b2b_claim_tracking[data-field='cause']:contains('Производственный дефект')",
+        },
+        {
+            content: "The returned tyre and the replacement, both done, among the claim's transfers",
+            trigger: ".o_b2b_claim_transfer[data-code='incoming'][data-state='done']",
+        },
+        {
+            trigger: ".o_b2b_claim_transfer[data-code='outgoing'][data-state='done']",
+            run() {
+                // Each transfer is told in the thread, by its number.
+                const messages = [...document.querySelectorAll(".o_b2b_claim_message")];
+                for (const name of document.querySelectorAll(".o_b2b_claim_transfer_name")) {
+                    if (!messages.some((msg) => msg.textContent.includes(name.textContent))) {
+                        throw new Error(`The thread does not tell of ${name.textContent}`);
+                    }
+                }
+            },
         },
     ],
 });
