@@ -47,6 +47,21 @@ class TestNoShopLeftovers(HttpCase):
         for code, _name in self.env["res.lang"].get_installed():
             self.assertNotIn("Shop", menus.with_context(lang=code).mapped("name"), code)
 
+    def test_footer_shows_the_portal_and_the_seller(self):
+        self.authenticate(self.buyer.login, self.buyer.login)
+        page = self.url_open("/my").text
+        footer = page[page.index('<footer') : page.index("</footer>")]
+        seller = self.env["website"].get_current_website().company_id
+        for link in ("/my/catalog", "/my/b2b/orders", "/my/b2b/documents", "/my/company"):
+            self.assertIn(f'href="{link}"', footer)
+        self.assertIn(seller.vat, footer)
+        self.assertIn("ИНН", footer)
+        # Odoo's sample links, its made-up company text and its advertising are gone.
+        self.assertNotIn('href="#"', footer)
+        self.assertNotIn("/website/social/", footer)
+        self.assertNotIn("o_brand_promotion", footer)
+        self.assertNotIn("eCommerce", footer)
+
     def test_login_page_offers_the_company_registration(self):
         page = self.url_open("/web/login").text
         self.assertIn('href="/b2b/register"', page)
