@@ -18,7 +18,7 @@ help:
 	@echo "make bigdata [SKUS=n]    generate a large catalog (tyres, stock, prices) for benchmarks"
 	@echo "make cluster [DB=name]   replica + two Odoo nodes + nginx on this machine (port 8080)"
 	@echo "make cluster-stop        stop it"
-	@echo "make test-hard           cluster, race and load tests against a running cluster"
+	@echo "make test-hard           cluster, race, fault and load tests against a running cluster"
 	@echo "make lint                pre-commit: ruff and pylint-odoo"
 	@echo "make i18n                refresh i18n/*.pot and i18n/ru.po of every addon from the code"
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # make test-hard [DB=b2b_hard]: the scaled-out installation under concurrency, on this machine.
 # Starts scripts/cluster.sh (unless one is running; then it is used as it is), then runs
-# tests/cluster (replica, nodes, nginx), tests/hard (races over HTTP) and the load bench
-# bench/bench_load_portal.py (LOAD_SECONDS, default 60; LOAD_SECONDS=0 skips it), and prints
-# one summary line "N passed, N failed". The database is created once and kept.
+# tests/cluster (replica, nodes, nginx), tests/hard (races over HTTP; faults: a server of the
+# tests' own killed in long work, a throwaway PostgreSQL on HARD_PG_PORT (5499) restarted under
+# load) and the load bench bench/bench_load_portal.py (LOAD_SECONDS, default 60;
+# LOAD_SECONDS=0 skips it), and prints one summary line "N passed, N failed". The database is
+# created once and kept.
 . "$(dirname "$0")/common.sh"
 "$ROOT/scripts/setup.sh"
 load_pg_env

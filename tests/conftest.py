@@ -1,6 +1,7 @@
 """Fixtures of the tests that run against the scaled-out installation of scripts/cluster.sh
 (tests/cluster, tests/hard; make test-hard): its addresses come from .state/cluster/cluster.env."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 @pytest.fixture(scope="session")
 def cluster():
-    env_file = ROOT / ".state" / "cluster" / "cluster.env"
+    # CLUSTER_ENV: the same variables for another installation (a server of one's own).
+    env_file = Path(os.environ.get("CLUSTER_ENV") or ROOT / ".state" / "cluster" / "cluster.env")
     if not env_file.exists():
         pytest.fail(
             "no cluster is running: start it with 'scripts/cluster.sh start' (make test-hard does)"

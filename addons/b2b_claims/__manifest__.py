@@ -23,6 +23,7 @@
         "views/b2b_claim_rate_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_claim_templates.xml",
+        "report/expertise_act_report.xml",
     ],
     "demo": [
         "demo/b2b_claims_demo.xml",

@@ -1,2 +1,2 @@
-from . import controllers, models
+from . import controllers, http_database_down, models
 from .hooks import uninstall_hook

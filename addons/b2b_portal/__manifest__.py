@@ -37,6 +37,7 @@
         "data/b2b_monthly_act_cron.xml",
         "data/b2b_user_confirmation_data.xml",
         "report/pricelist_report.xml",
+        "report/facsimile_templates.xml",
         "report/payment_invoice_report.xml",
         "report/upd_report.xml",
         "report/vat_invoice_report.xml",
@@ -44,6 +45,7 @@
         "report/correction_invoice_report.xml",
         "report/reconciliation_act_report.xml",
         "views/portal_reconciliation_templates.xml",
+        "views/portal_settlements_templates.xml",
         "views/portal_documents_list_templates.xml",
         "views/portal_contract_files_templates.xml",
         "views/res_company_requisites_views.xml",
@@ -61,6 +63,7 @@
     "demo": [
         "demo/russian_language_demo.xml",
         "demo/b2b_customers_demo.xml",
+        "demo/b2b_second_seller_demo.xml",
         "demo/b2b_pricing_demo.xml",
         "demo/b2b_history_demo.xml",
         "demo/website_demo.xml",

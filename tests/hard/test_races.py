@@ -6,120 +6,13 @@ on the same database.
 """
 
 import re
-import threading
 import uuid
 
-import pytest
+import requests
+from hardlib import portal_buyers, run_together, tyre_with_stock, xmlid
 from portal_http import call_kw, csrf_token, jsonrpc, login
 
 PARALLEL = 20
-
-
-def run_together(function, arguments):
-    """``function(argument)`` for every argument in its own thread, released together;
-    returns the results (an exception becomes its message) in the order of the arguments."""
-    barrier = threading.Barrier(len(arguments))
-    results = [None] * len(arguments)
-
-    def run(index, argument):
-        barrier.wait(timeout=120)
-        try:
-            results[index] = function(argument)
-        except Exception as exc:
-            results[index] = f"error: {exc}"
-
-    threads = [
-        threading.Thread(target=run, args=(index, argument))
-        for index, argument in enumerate(arguments)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    return results
-
-
-@pytest.fixture(scope="module")
-def url(cluster):
-    return cluster["CLUSTER_URL"]
-
-
-def xmlid(admin, name):
-    module, name = name.split(".")
-    found = admin(
-        "ir.model.data", "search_read", [("module", "=", module), ("name", "=", name)], ["res_id"]
-    )
-    return found[0]["res_id"]
-
-
-@pytest.fixture(scope="module")
-def admin(url):
-    """``admin(model, method, *args, **kwargs)``: call_kw as the administrator, in the
-    seller's company."""
-    session = login(url, "admin")
-    companies = []
-
-    def call(model, method, *args, context=None, **kwargs):
-        context = {**({"allowed_company_ids": companies} if companies else {}), **(context or {})}
-        result = call_kw(session, url, model, method, *args, context=context, **kwargs)
-        one = (method == "create" and isinstance(args[0], dict)) or method == "copy"
-        if one and isinstance(result, list):
-            return result[0]  # one record made: its id
-        return result
-
-    seller = xmlid(call, "tyre_catalog.company_seller")
-    # The demo administrator belongs to Odoo's sample companies only; the seller's records
-    # are made in the seller's company.
-    uid = call("res.users", "search", [("login", "=", "admin")])
-    call("res.users", "write", uid, {"company_ids": [(4, seller)]})
-    companies.append(seller)
-    return call
-
-
-def tyre_with_stock(admin, warehouse_id, quantity_in_packs):
-    """A copy of a demo tyre with exactly ``quantity_in_packs`` order packs in the warehouse;
-    returns (product id, units of one pack)."""
-    template_id = admin(
-        "product.template",
-        "search",
-        [
-            ("b2b_pack_multiple", ">", 0),
-            ("is_storable", "=", True),
-            ("sale_ok", "=", True),
-            ("default_code", "!=", False),
-        ],
-        limit=1,
-    )[0]
-    tag = uuid.uuid4().hex[:8].upper()
-    copy_id = admin(
-        "product.template",
-        "copy",
-        [template_id],
-        default={"name": f"T-HARD {tag}", "default_code": f"HARD-{tag}"},
-    )
-    template = admin(
-        "product.template",
-        "read",
-        [copy_id],
-        ["product_variant_id", "b2b_pack_multiple", "b2b_min_qty"],
-    )[0]
-    pack = int(template["b2b_pack_multiple"] * max(template["b2b_min_qty"], 1))
-    product_id = template["product_variant_id"][0]
-    location_id = admin("stock.warehouse", "read", [warehouse_id], ["lot_stock_id"])[0][
-        "lot_stock_id"
-    ][0]
-    quant_id = admin(
-        "stock.quant",
-        "create",
-        {
-            "product_id": product_id,
-            "location_id": location_id,
-            "inventory_quantity": pack * quantity_in_packs,
-        },
-        context={"inventory_mode": True},
-    )
-    admin("stock.quant", "action_apply_inventory", [quant_id])
-    return product_id, pack
 
 
 def test_parallel_confirmations_never_overrun_a_credit_line(url, admin):
@@ -178,61 +71,9 @@ def test_parallel_confirmations_never_overrun_a_credit_line(url, admin):
 
 def test_parallel_checkouts_of_the_last_units_never_oversell(url, admin):
     warehouse = xmlid(admin, "tyre_catalog.warehouse_moscow")
-    entity = xmlid(admin, "b2b_portal.entity_shintorg_main")
-    portal_group = xmlid(admin, "base.group_portal")
-    seller = xmlid(admin, "tyre_catalog.company_seller")
     product, pack = tyre_with_stock(admin, warehouse, quantity_in_packs=5)
     logins = [f"hard.buyer.{number:02d}" for number in range(PARALLEL)]
-    existing = {
-        user["login"]: user["partner_id"][0]
-        for user in admin(
-            "res.users",
-            "search_read",
-            [("login", "in", logins)],
-            ["login", "partner_id"],
-        )
-    }
-    for login_name in logins:
-        if login_name in existing:
-            continue
-        contact = admin(
-            "res.partner",
-            "create",
-            {
-                "name": f"T-HARD {login_name}",
-                "parent_id": entity,
-                "email": f"{login_name}@shintorg.demo",
-            },
-        )
-        admin(
-            "b2b.entity.access",
-            "create",
-            {"contact_id": contact, "entity_id": entity, "role": "buyer", "confirmed": True},
-        )
-        admin(
-            "res.users",
-            "create",
-            {
-                "name": f"T-HARD {login_name}",
-                "login": login_name,
-                "password": login_name,
-                "partner_id": contact,
-                "company_id": seller,
-                "company_ids": [(6, 0, [seller])],
-                "group_ids": [(6, 0, [portal_group])],
-                "lang": "ru_RU",
-            },
-            context={"no_reset_password": True},
-        )
-        existing[login_name] = contact
-    # Carts left by an earlier run would carry their lines into this checkout.
-    old_carts = admin(
-        "sale.order",
-        "search",
-        [("b2b_buyer_id", "in", list(existing.values())), ("state", "=", "draft")],
-    )
-    if old_carts:
-        admin("sale.order", "unlink", old_carts)
+    portal_buyers(admin, logins)
 
     buyers = []
     for login_name in logins:
@@ -319,3 +160,61 @@ def test_two_managers_process_the_same_queued_order(url, admin):
     assert "уже не в очереди" in refusal or "no longer in the queue" in refusal, refusal
     assert state["b2b_state"] == "processed" and state["state"] == "sale"
     assert len(state["picking_ids"]) == 1
+
+
+def test_the_same_saved_cart_added_twice_at_once(url, admin):
+    """A double click (the same form sent again and again at once, here 10 times): the
+    saved cart is added once, into one cart, and every answer is the page saying so."""
+    warehouse = xmlid(admin, "tyre_catalog.warehouse_moscow")
+    entity = xmlid(admin, "b2b_portal.entity_shintorg_main")
+    product, pack = tyre_with_stock(admin, warehouse, quantity_in_packs=10)
+    contact = portal_buyers(admin, ["hard.saved.01"])["hard.saved.01"]
+    saved = admin(
+        "b2b.saved.cart",
+        "create",
+        {
+            "name": f"T-HARD {uuid.uuid4().hex[:8]}",
+            "entity_id": entity,
+            "owner_id": contact,
+            "line_ids": [
+                (0, 0, {"product_id": product, "warehouse_id": warehouse, "quantity": pack})
+            ],
+        },
+    )
+    session = login(url, "hard.saved.01")
+
+    def form():
+        page = session.get(f"{url}/my/b2b/saved-carts", timeout=60).text
+        return {
+            "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', page).group(1),
+            "request_key": re.search(r'name="request_key" value="(\w+)"', page).group(1),
+        }
+
+    def click(data):
+        clicker = requests.Session()  # the browser's cookies, a connection of its own
+        clicker.cookies.update(session.cookies)
+        response = clicker.post(
+            f"{url}/my/b2b/saved-carts/{saved}/add", data=data, allow_redirects=False, timeout=300
+        )
+        return response.status_code, "o_b2b_message" in response.text
+
+    def in_cart():
+        carts = admin(
+            "sale.order", "search", [("b2b_buyer_id", "=", contact), ("state", "=", "draft")]
+        )
+        lines = admin(
+            "sale.order.line",
+            "search_read",
+            [("order_id", "in", carts), ("product_id", "=", product)],
+            ["product_uom_qty"],
+        )
+        return len(carts), sum(line["product_uom_qty"] for line in lines)
+
+    data = form()
+    results = run_together(click, [data] * 10)
+    print(f"the same saved cart added 10 times at once: {in_cart()} (carts, units), {results}")
+    assert results == [(200, True)] * 10, results
+    assert in_cart() == (1, pack), "one addition into one cart"
+    # Added again from the page shown after it: the user means it.
+    assert click(form()) == (200, True)
+    assert in_cart() == (1, 2 * pack)

@@ -7,9 +7,11 @@ from odoo import fields, http
 from odoo.addons.b2b_portal.controllers.tools import (
     attempt,
     entity_or_404,
+    file_response,
     record_or_404,
     refusal_page,
 )
+from odoo.addons.b2b_portal.lib.documents_zip import safe_filename
 from odoo.addons.b2b_portal.lib.portal_roles import ORDER
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError
@@ -32,6 +34,7 @@ from ..lib.dot_code import DotCodeError
 COMPLAINT_MAX_LENGTH = 5000
 TEXT_MAX_LENGTH = 200
 FOUND_LINES_LIMIT = 50
+EXPERTISE_ACT_REPORT = "b2b_claims.action_report_expertise_act"
 
 
 class B2bClaimsPortal(CustomerPortal):
@@ -389,3 +392,18 @@ class B2bClaimsPortal(CustomerPortal):
         return self._b2b_claim_page(
             claim, error=error, message=message, status=400 if error else 200
         )
+
+    @http.route(
+        "/my/b2b/claims/<int:claim_id>/expertise-act.pdf", type="http", auth="user", website=True
+    )
+    def b2b_claim_expertise_act(self, claim_id, **kwargs):
+        """The expertise act of the claim, once its expertise is recorded (else a 404)."""
+        claim = self._b2b_claim_or_404(claim_id)
+        claim_sudo = claim.sudo()
+        if not claim_sudo._b2b_expertise_recorded():
+            raise NotFound()
+        # Checked above: the user reads the claim and files claims for its entity.
+        report_sudo = request.env.ref(EXPERTISE_ACT_REPORT).sudo()
+        content, _format = report_sudo._render_qweb_pdf(report_sudo.report_name, claim_sudo.ids)
+        filename = request.env._("Expertise act %(claim)s.pdf", claim=claim_sudo.name)
+        return file_response(content, safe_filename(filename), "application/pdf")

@@ -397,6 +397,11 @@ class B2bClaim(models.Model):
         self.write({"state": "resolved"})
 
     # ------------------------------------------------------------------ portal
+    def _b2b_expertise_recorded(self):
+        """The expertise is recorded once its verdict is given: its act may be printed."""
+        self.ensure_one()
+        return bool(self.verdict)
+
     def _b2b_portal_post(self, body, files, author):
         """The customer's message in the thread with ``files``, (name, content) already
         checked, attached to the claim. A reply to a request for information sends the claim

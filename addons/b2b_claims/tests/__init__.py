@@ -6,4 +6,5 @@ from . import (
     test_claim_search,
     test_claim_sla,
     test_claim_tour,
+    test_expertise_act,
 )

@@ -21,6 +21,7 @@ from . import (
     reconciliation,
     registration,
     saved_cart,
+    settlements,
     sms_status,
     website_snippets,
 )

@@ -18,9 +18,9 @@ FORMATS = ("pdf", "xlsx")
 
 class B2bReconciliation(CustomerPortal):
     """The reconciliation act: the head or the accountant picks one of his legal entities
-    and a period and downloads the act at once (PDF or XLSX), with the website's company as
-    the seller. Another holding's entity is a 404; a role without the balance right gets the
-    page saying why."""
+    and a period and downloads the act at once (PDF or XLSX), with the seller of the entity's
+    contract (else the website's company). Another holding's entity is a 404; a role without
+    the balance right gets the page saying why."""
 
     def _b2b_act_period(self, date_from, date_to):
         """The dates of the form; the current year up to today by default."""
@@ -31,6 +31,12 @@ class B2bReconciliation(CustomerPortal):
         except FormValueError as exc:
             raise UserError(exc.render(request.env._)) from None
         return start, end
+
+    def _b2b_act_seller(self, entity):
+        """The company the act is with: the seller of the entity's contract in force, else
+        the website's company."""
+        contract = request.env["b2b.contract"].sudo()._active_for(entity).get(entity.id)
+        return contract.company_id if contract else request.website.company_id
 
     def _b2b_act(self, entity, company, date_from, date_to):
         """The act as the seller ``company`` prints it; a UserError for a bad period."""
@@ -52,7 +58,7 @@ class B2bReconciliation(CustomerPortal):
         else:
             current = user._b2b_current_entity()
             entity = current if current in entities else entities[:1]
-        company = request.website.company_id
+        company = self._b2b_act_seller(entity)
         error = None
         start = end = None
         try:

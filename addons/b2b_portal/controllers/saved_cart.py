@@ -34,6 +34,8 @@ class B2bSavedCartPortal(CustomerPortal):
                 "page_name": "b2b_saved_carts",
                 "entity": entity,
                 "saved_carts": request.env["b2b.saved.cart"].search([]),
+                # The "Add to cart" forms carry it: a double click adds once.
+                "request_key": request.env["b2b.request.key"]._b2b_new_key(),
             }
         )
         values.update(extra)
@@ -83,11 +85,18 @@ class B2bSavedCartPortal(CustomerPortal):
         website=True,
         methods=["POST"],
     )
-    def b2b_saved_cart_add(self, saved_cart_id, **kwargs):
+    def b2b_saved_cart_add(self, saved_cart_id, request_key="", **kwargs):
+        """Add the saved cart into the cart; the form's ``request_key`` makes a repeated
+        submission of the same form (a double click) a no-op that shows the same result."""
         saved = self._b2b_saved_cart_or_404(saved_cart_id)
         current_entity_or_404(right=ORDER)
+        keys_sudo = request.env["b2b.request.key"].sudo()
+        key = f"saved-cart-add:{saved.id}:{request_key}"
 
         def add():
+            # Claimed in the action's savepoint: a refused action leaves the key free.
+            if request_key and not keys_sudo._b2b_claim(key):
+                return self._b2b_render(added=saved, problems=[], cart=request.website._b2b_cart())
             cart = request.website._b2b_cart(create=True)
             with access_as_404():
                 problems = saved._b2b_add_to(cart)

@@ -8,6 +8,8 @@ DEMO_HISTORY = (
     ("entity_shintorg_main", ((75, "paid"), (48, "paid"), (20, "partial"), (6, "open"))),
     ("entity_shintorg_logistic", ((70, "overdue"), (30, "paid"))),
     ("entity_kolesa_main", ((80, "paid"), (40, "partial"), (12, "open"))),
+    # Bought from the second seller company (b2b_second_seller_demo.xml), from its warehouse.
+    ("entity_kolesa_neva", ((58, "paid"), (26, "paid"))),
     ("entity_avtosnab_main", ((85, "paid"), (55, "paid"), (25, "open"))),
     ("entity_uralshina", ((65, "partial"),)),
 )
@@ -33,7 +35,8 @@ class B2bDemoHistory(models.AbstractModel):
     paid orders, a partly paid and an overdue invoice, orders shipped in two parts (one of
     them from both Moscow warehouses, one still waiting for its backorder) and an open
     proposal for every holding. Each order goes the regular way (confirm, deliver, invoice,
-    pay; the manager's "Send Proposal") and is then dated back.
+    pay; the manager's "Send Proposal") and is then dated back, in the company of the
+    warehouse it ships from: the seller of the entity's contract.
     """
 
     _name = "b2b.demo.history"
@@ -56,7 +59,7 @@ class B2bDemoHistory(models.AbstractModel):
         today = fields.Date.context_today(self)
         for sequence, (entity_xmlid, orders) in enumerate(DEMO_HISTORY):
             entity = env.ref(f"b2b_portal.{entity_xmlid}")
-            warehouse = entity._b2b_catalog_region().warehouse_ids[:1]
+            warehouse = self._demo_warehouses(env, entity)[:1]
             products = self._demo_products(env, warehouse, offset=sequence * 7)
             for index, (days_ago, payment) in enumerate(orders):
                 order_date = today - timedelta(days=days_ago)
@@ -78,6 +81,39 @@ class B2bDemoHistory(models.AbstractModel):
         env["sale.order"].search(
             [("b2b_confirmation_queued_at", "!=", False)]
         )._b2b_send_confirmation()
+
+    @api.model
+    def _demo_warehouses(self, env, entity):
+        """The warehouses ``entity`` is sold from: those of its region, or those of the
+        seller of its contract when that company has none in the region."""
+        warehouses = entity._b2b_catalog_region().warehouse_ids
+        contract = env["b2b.contract"]._active_for(entity).get(entity.id)
+        if contract and contract.company_id not in warehouses.company_id:
+            warehouses = env["stock.warehouse"].search(
+                [("company_id", "=", contract.company_id.id)]
+            )
+        return warehouses
+
+    @api.model
+    def _stock_demo_warehouse(self, warehouse_id, like_id):
+        """Put in the warehouse ``warehouse_id`` the stock the warehouse ``like_id`` has (a
+        demo warehouse of another company)."""
+        warehouse, like = self.env["stock.warehouse"].browse([warehouse_id, like_id])
+        quants = (
+            self.env["stock.quant"]
+            .sudo()
+            .search([("location_id", "child_of", like.lot_stock_id.id), ("quantity", ">", 0)])
+        )
+        self.env["stock.quant"].sudo().with_company(warehouse.company_id).create(
+            [
+                {
+                    "product_id": quant.product_id.id,
+                    "location_id": warehouse.lot_stock_id.id,
+                    "quantity": quant.quantity,
+                }
+                for quant in quants
+            ]
+        )
 
     @api.model
     def _demo_products(self, env, warehouse, offset):
@@ -136,6 +172,7 @@ class B2bDemoHistory(models.AbstractModel):
         """A confirmed, delivered and invoiced order of ``lines`` [(product, warehouse,
         quantity)]. With ``rest_after`` (days, or None) the first shipment carries half of
         each line and its backorder follows that many days later (None: it still waits)."""
+        env = env(context=dict(env.context, allowed_company_ids=lines[0][1].company_id.ids))
         order = env["sale.order"].create(self._demo_order_values(entity, lines, order_date))
         order.b2b_credit_lifted = True  # history is replayed, not ordered: no credit check
         order.action_confirm()

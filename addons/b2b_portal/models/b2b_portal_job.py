@@ -15,6 +15,9 @@ from ..lib.portal_roles import ORDER
 STEP_SECONDS = 0.3
 # Jobs (and their files) are kept this long for the user to download the result.
 KEEP = timedelta(days=1)
+# The browser asks for the next step as soon as one ends: a running job no step has touched
+# for this long was left (the page closed, or the server died in a step and the page gave up).
+ABANDONED = timedelta(minutes=2)
 
 
 class B2bPortalJob(models.Model):
@@ -99,6 +102,12 @@ class B2bPortalJob(models.Model):
         A step already under way for the job (another tab, a double click) is not waited
         for: the status says ``busy`` and the browser asks again. A UserError ends the job
         with its message; anything else fails the request and leaves the job as it was.
+
+        A step is one transaction: when the server dies in it (or the database goes away),
+        nothing of it stays and the job is as the step before left it, and can go on. The
+        step's row lock tells a live step; the job's write date, which every step moves, tells
+        a job the browser still follows: a job unlocked and untouched for ABANDONED is failed
+        by the next request about it, on whatever worker or node.
         """
         self.ensure_one()
         self.env.user._b2b_check_access(self.entity_id, right=ORDER)
@@ -108,6 +117,9 @@ class B2bPortalJob(models.Model):
             return self._b2b_status(busy=True)
         job = self.sudo()
         if job.state != "running":  # finished while this request waited for the lock
+            return self._b2b_status()
+        if job.write_date < fields.Datetime.now() - ABANDONED:
+            job._b2b_fail(self.env._("The work was interrupted and is stopped; start it again."))
             return self._b2b_status()
         model = self._b2b_job_model()
         plan = model._b2b_job_plan(job)
@@ -120,7 +132,7 @@ class B2bPortalJob(models.Model):
                     if time.monotonic() >= deadline:
                         break
         except UserError as exc:
-            job.write({"state": "error", "error": exc.args[0], "data": False, "upload": False})
+            job._b2b_fail(exc.args[0])
             return self._b2b_status()
         phase, done, total = data["phase"], data.get("done", 0), data.get("total", 0)
         vals = {
@@ -135,6 +147,9 @@ class B2bPortalJob(models.Model):
             vals["data"] = {key: value for key, value in data.items() if key != "phase"}
         job.write(vals)
         return self._b2b_status()
+
+    def _b2b_fail(self, message):
+        self.write({"state": "error", "error": message, "data": False, "upload": False})
 
     def _b2b_lock(self):
         """Lock the job's row for this transaction; False when another step holds it."""

@@ -15,6 +15,28 @@ class ResCompany(models.Model):
     chief_accountant_name = fields.Char(
         string="Chief Accountant", help="Signs invoices and transfer documents (Главный бухгалтер)."
     )
+    # Facsimiles printed on the documents where the form has the signature or «М. П.»;
+    # without them the place is left blank for a hand signature and a seal.
+    stamp_image = fields.Image(
+        string="Stamp",
+        max_width=400,
+        max_height=400,
+        help="Image of the company's seal (печать), printed at «М. П.» on its documents. "
+        "A PNG with a transparent background looks best.",
+    )
+    director_signature = fields.Image(
+        string="Director's Signature",
+        max_width=400,
+        max_height=200,
+        help="Facsimile of the director's signature, printed on the documents he signs.",
+    )
+    chief_accountant_signature = fields.Image(
+        string="Chief Accountant's Signature",
+        max_width=400,
+        max_height=200,
+        help="Facsimile of the chief accountant's signature, printed on the documents "
+        "she or he signs.",
+    )
 
     def _b2b_settlement_bank_account(self, currency=None):
         """The company's account customers pay to (first by sequence, in ``currency`` or in

@@ -52,6 +52,8 @@ from . import (
     test_russian_website,
     test_saved_cart,
     test_saved_cart_boundaries,
+    test_seller_companies,
+    test_settlements,
     test_shipping_documents,
     test_staff_roles,
     test_status_sync,

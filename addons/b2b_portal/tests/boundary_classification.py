@@ -372,6 +372,16 @@ OUR_ROUTES = {
         "reconciliation act (PDF/XLSX) of an entity the user acts for with the balance right",
         params={"entity_id": "{entity}", "file_format": "pdf"},
     ),
+    "/my/b2b/settlements": ours(
+        MONEY,
+        "receivables, ageing and invoices of the entities the user sees the balance of",
+        variants=[{"entity_id": "{entity}"}, {"entity_id": "all", "only_open": "1"}],
+    ),
+    "/my/b2b/settlements/report.xlsx": ours(
+        MONEY,
+        "the same settlements as XLSX",
+        variants=[{"entity_id": "{entity}"}, {"entity_id": "all"}],
+    ),
     "/my/b2b/documents": ours(
         MONEY,
         "documents of the acting entity (the head: of the holding), record rules",
@@ -399,6 +409,11 @@ OUR_ROUTES = {
     "/my/b2b/claims/<int:claim_id>": ours(
         ORDERING,
         "claim of an entity one files claims for, with its thread",
+        ids={"claim_id": "{claim}"},
+    ),
+    "/my/b2b/claims/<int:claim_id>/expertise-act.pdf": ours(
+        ORDERING,
+        "expertise act (PDF) of a claim of an entity one files claims for",
         ids={"claim_id": "{claim}"},
     ),
     "/my/b2b/claims/<int:claim_id>/reply": ours(

@@ -99,6 +99,29 @@ class TestPortalJobs(CsrfMixin, HttpCase):
         self.assertFalse(job.order_id.order_line)
         self.assertEqual(self._post("/my/b2b/jobs/999999999/step", token).status_code, 404)
 
+    def test_a_job_left_running_is_failed_by_the_next_step(self):
+        token = self._login(self.buyer)
+        status = self._upload(token, b"Article;Quantity\nVST-JOB-1;2\n")
+        # No step for an hour: the page that followed it is gone (a server killed in a step
+        # leaves the job as its step before did).
+        self.env.cr.execute(
+            "UPDATE b2b_portal_job SET write_date = now() at time zone 'UTC' - interval '1 hour'"
+            " WHERE id = %s",
+            [status["id"]],
+        )
+        self.env["b2b.portal.job"].browse(status["id"]).invalidate_recordset()
+        final = self._follow(status, token)[-1]
+        self.assertEqual(final["state"], "error")
+        self.assertEqual(
+            final["error"],
+            self._said(
+                "The work was interrupted and is stopped; start it again.", module="b2b_portal"
+            ),
+        )
+        self.assertEqual(len(self._follow(final, token)), 1, "a failed job stays failed")
+        again = self._follow(self._upload(token, b"Article;Quantity\nVST-JOB-1;2\n"), token)
+        self.assertEqual(again[-1]["state"], "done", again[-1]["error"])
+
     def test_bad_uploads_are_answered_in_json(self):
         token = self._login(self.buyer)
         response = self.url_open("/my/b2b/quick-order/upload", data={"csrf_token": token})

@@ -21,6 +21,8 @@ READONLY_REQUESTS = [
     ("/my/b2b/orders/report.xlsx", None),
     ("/my/b2b/pricelist", None),
     ("/my/b2b/pricelist/download/xlsx", None),
+    ("/my/b2b/settlements", None),
+    ("/my/b2b/settlements/report.xlsx", None),
 ]
 
 

@@ -8,7 +8,7 @@ from odoo.tests import HttpCase, tagged
 from ..lib.portal_roles import BALANCE, ORDER, USERS
 
 ORDERING_PAGES = ("/my/b2b/cart", "/my/b2b/quick-order", "/my/b2b/pricelist", "/my/b2b/saved-carts")
-MONEY_PAGES = ("/my/credit", "/my/contracts")
+MONEY_PAGES = ("/my/credit", "/my/contracts", "/my/b2b/settlements")
 
 
 @tagged("post_install", "-at_install")

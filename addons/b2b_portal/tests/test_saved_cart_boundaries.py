@@ -1,3 +1,5 @@
+import re
+
 from odoo import Command, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, tagged
@@ -110,6 +112,45 @@ class TestSavedCartBoundaries(HttpCase, B2bOrderingCase):
         self.assertEqual((copy.entity_id, copy.owner_id), (self.entity, self.buyer.partner_id))
         self.url_open(f"/my/b2b/saved-carts/{copy.id}/delete", data={"csrf_token": token})
         self.assertFalse(copy.exists())
+
+    def test_a_double_click_adds_the_saved_cart_once(self):
+        carts = self.env["sale.order"].search(
+            [("b2b_buyer_id", "=", self.buyer.partner_id.id), ("state", "=", "draft")]
+        )
+        carts.unlink()
+        self.authenticate(self.buyer.login, self.buyer.login)
+        self.buyer.b2b_current_entity_id = self.entity
+        token = http.Request.csrf_token(self)
+
+        def form_key():
+            page = self.url_open("/my/b2b/saved-carts").text
+            return re.search(r'name="request_key" value="(\w+)"', page).group(1)
+
+        def added_quantity():
+            cart = self.env["sale.order"].search(
+                [("b2b_buyer_id", "=", self.buyer.partner_id.id), ("state", "=", "draft")]
+            )
+            self.assertLessEqual(len(cart), 1, "one cart")
+            return sum(
+                cart.order_line.filtered(lambda line: line.product_id == self.summer).mapped(
+                    "product_uom_qty"
+                )
+            )
+
+        key = form_key()
+        for _click in range(2):
+            response = self.url_open(
+                f"/my/b2b/saved-carts/{self.saved.id}/add",
+                data={"csrf_token": token, "request_key": key},
+            )
+            self.assertIn("o_b2b_message", response.text)  # both answers: it is in the cart
+        self.assertEqual(added_quantity(), 2, "the same form sent twice adds once")
+        # Added again from a new page: the user means it.
+        self.url_open(
+            f"/my/b2b/saved-carts/{self.saved.id}/add",
+            data={"csrf_token": token, "request_key": form_key()},
+        )
+        self.assertEqual(added_quantity(), 4)
 
     def test_the_accountant_sees_but_cannot_change_a_saved_cart(self):
         accountant = self.env.ref("b2b_portal.demo_user_shintorg_accountant")

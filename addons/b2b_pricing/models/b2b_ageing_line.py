@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..lib.ageing import BUCKET_KEYS, bucket_sql
+
 
 class B2bAgeingLine(models.Model):
     """Open receivables and payables per legal entity, in ageing buckets (pivot for accountants).
@@ -22,13 +24,13 @@ class B2bAgeingLine(models.Model):
     date = fields.Date(readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
     bucket = fields.Selection(
-        [
-            ("0_current", "Not due"),
-            ("1_30", "1–30 days"),
-            ("2_60", "31–60 days"),
-            ("3_90", "61–90 days"),
-            ("4_older", "Over 90 days"),
-        ],
+        list(
+            zip(
+                BUCKET_KEYS,
+                ("Not due", "1–30 days", "31–60 days", "61–90 days", "Over 90 days"),
+                strict=True,
+            )
+        ),
         string="Overdue",
         readonly=True,
     )
@@ -39,17 +41,14 @@ class B2bAgeingLine(models.Model):
 
     @property
     def _table_query(self):
-        return """
+        bucket = bucket_sql("(CURRENT_DATE - COALESCE(l.date_maturity, l.date))")
+        return f"""
             SELECT l.id, l.id AS move_line_id, l.move_id, p.commercial_partner_id AS partner_id,
                    l.company_id, l.company_currency_id AS currency_id,
                    CASE WHEN a.account_type = 'asset_receivable' THEN 'receivable'
                         ELSE 'payable' END AS kind,
                    l.date, COALESCE(l.date_maturity, l.date) AS date_maturity,
-                   CASE WHEN COALESCE(l.date_maturity, l.date) >= CURRENT_DATE THEN '0_current'
-                        WHEN CURRENT_DATE - COALESCE(l.date_maturity, l.date) <= 30 THEN '1_30'
-                        WHEN CURRENT_DATE - COALESCE(l.date_maturity, l.date) <= 60 THEN '2_60'
-                        WHEN CURRENT_DATE - COALESCE(l.date_maturity, l.date) <= 90 THEN '3_90'
-                        ELSE '4_older' END AS bucket,
+                   {bucket} AS bucket,
                    l.balance AS amount, l.balance - l.amount_residual AS paid,
                    l.amount_residual AS residual,
                    (l.amount_residual <> l.balance) AS partially_paid
