@@ -62,7 +62,7 @@ class TestClaimTour(ClaimDataMixin, HttpCase):
             # The same tyre as the replacement (an equivalent one could be chosen).
             action = rma.action_replace()
             wizard = self.env[action["res_model"]].with_user(self.manager)
-            wizard.with_context(action["context"]).create(
+            wizard.with_context(**action["context"]).create(
                 {"product_id": rma.product_id.id, "product_uom": rma.product_uom.id}
             ).action_deliver()
         replacements = rmas.delivery_move_ids.picking_id

@@ -16,7 +16,8 @@ class SaleOrderLine(models.Model):
         # asking once spares a search per line.
         models_sudo = self.env["account.analytic.distribution.model"].sudo()
         if models_sudo.search_count([], limit=1):
-            super()._compute_analytic_distribution()
+            return super()._compute_analytic_distribution()
+        return None
 
     @api.depends("route_ids", "order_id.warehouse_id", "product_id")
     def _compute_warehouse_id(self):
@@ -30,8 +31,9 @@ class SaleOrderLine(models.Model):
                 line.order_id.partner_shipping_id.property_stock_customer.id,
             )
             groups.setdefault(key, []).append(line.id)
+        first_lines = self.browse([ids[0] for ids in groups.values()])
+        result = super(SaleOrderLine, first_lines)._compute_warehouse_id()
         for ids in groups.values():
-            lines = self.browse(ids)
-            first = lines[:1]
-            super(SaleOrderLine, first)._compute_warehouse_id()
-            (lines - first).warehouse_id = first.warehouse_id
+            first, others = self.browse(ids[:1]), self.browse(ids[1:])
+            others.warehouse_id = first.warehouse_id
+        return result

@@ -50,7 +50,7 @@ class TestNoShopLeftovers(HttpCase):
     def test_footer_shows_the_portal_and_the_seller(self):
         self.authenticate(self.buyer.login, self.buyer.login)
         page = self.url_open("/my").text
-        footer = page[page.index('<footer') : page.index("</footer>")]
+        footer = page[page.index("<footer") : page.index("</footer>")]
         seller = self.env["website"].get_current_website().company_id
         for link in ("/my/catalog", "/my/b2b/orders", "/my/b2b/documents", "/my/company"):
             self.assertIn(f'href="{link}"', footer)
