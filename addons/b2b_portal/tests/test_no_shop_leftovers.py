@@ -52,8 +52,10 @@ class TestNoShopLeftovers(HttpCase):
         page = self.url_open("/my").text
         footer = page[page.index("<footer") : page.index("</footer>")]
         seller = self.env["website"].get_current_website().company_id
-        for link in ("/my/catalog", "/my/b2b/orders", "/my/b2b/documents", "/my/company"):
+        for link in ("/my/catalog", "/my/b2b/orders", "/my/company"):
             self.assertIn(f'href="{link}"', footer)
+        # A buyer's role does not open the documents: the footer does not offer them either.
+        self.assertNotIn('href="/my/b2b/documents"', footer)
         self.assertIn(seller.vat, footer)
         self.assertIn("ИНН", footer)
         # Odoo's sample links, its made-up company text and its advertising are gone.
