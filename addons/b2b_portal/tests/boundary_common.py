@@ -301,7 +301,8 @@ class BoundaryCase(HttpCase):
     # ------------------------------------------------------------------ fixtures
     @classmethod
     def _claim(cls, entity, order, tag):
-        """A claim (b2b_claims) on a delivered line of ``order`` of ``entity``."""
+        """A claim (b2b_claims) on a delivered line of ``order`` of ``entity``, its expertise
+        given (so that its act is there to download: a refusal is then the boundary's)."""
         line = order.order_line.filtered(lambda item: item.qty_delivered >= 1)[:1]
         return cls.env["b2b.claim"].create(
             {
@@ -310,6 +311,7 @@ class BoundaryCase(HttpCase):
                 "line_ids": [Command.create({"sale_line_id": line.id, "quantity": 1})],
                 "reason": "defect",
                 "complaint": f"Грыжа на боковине {tag}",
+                "verdict": "warranty",
             }
         )
 
