@@ -20,17 +20,22 @@ COLUMNS = (
 )
 
 
+def append_header(sheet, titles):
+    """A bold row of column ``titles`` on a write-only ``sheet``."""
+    bold = Font(bold=True)
+    cells = []
+    for title in titles:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+
+
 def write_orders(title, labels, rows):
     """``labels``: {column key: title}; ``rows``: iterables of values in COLUMNS order."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31] or "Orders")
-    bold = Font(bold=True)
-    header = []
-    for key in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=labels[key])
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    append_header(sheet, [labels[key] for key in COLUMNS])
     for row in rows:
         sheet.append(list(row))
     output = io.BytesIO()

@@ -5,8 +5,8 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from .orders_sheet import append_header
 from .reconciliation_sheet import MONEY_FORMAT
 
 DATE_FORMAT = "DD.MM.YYYY"
@@ -28,13 +28,7 @@ def _sheet(book, title, keys, labels, rows, texts):
     """A sheet titled ``title`` with a bold header row of ``labels`` and ``rows`` (values in
     ``keys`` order); columns not in ``texts`` hold money, dates or numbers."""
     sheet = book.create_sheet(title=title[:31])
-    bold = Font(bold=True)
-    header = []
-    for key in keys:
-        cell = WriteOnlyCell(sheet, value=labels[key])
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    append_header(sheet, [labels[key] for key in keys])
     for row in rows:
         cells = []
         for key, value in zip(keys, row, strict=True):
