@@ -1,7 +1,7 @@
 {
     "name": "B2B Distributor Portal",
     "summary": "Holdings, legal entities and portal roles; ordering and documents for distributors",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Website/Website",
     "website": "https://github.com/b2b-tyres/b2b-portal",
     "author": "B2B Tyres",

@@ -311,6 +311,7 @@ class B2bApi(models.AbstractModel):
                     "b2b_buyer_id": user.partner_id.id,
                     "b2b_state": "cart",
                     "website_id": False,
+                    **self.env["sale.order"]._b2b_seller_values(entity),
                 }
             )
         )

@@ -35,8 +35,7 @@ class B2bReconciliation(CustomerPortal):
     def _b2b_act_seller(self, entity):
         """The company the act is with: the seller of the entity's contract in force, else
         the website's company."""
-        contract = request.env["b2b.contract"].sudo()._active_for(entity).get(entity.id)
-        return contract.company_id if contract else request.website.company_id
+        return entity._b2b_seller_company()
 
     def _b2b_act(self, entity, company, date_from, date_to):
         """The act as the seller ``company`` prints it; a UserError for a bad period."""

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import http
 from odoo.addons.b2b_pricing.lib.ageing import BUCKET_KEYS
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -37,14 +39,19 @@ class B2bSettlements(CustomerPortal):
         return entities, chosen, {"entity_id": entity_id, "only_open": bool(only_open)}
 
     def _b2b_settlements(self, chosen, only_open):
-        """{entity: Ageing} and [(invoice, paid, PaymentStatus)] of the checked entities ``chosen``
-        with the website's company, read as superuser."""
-        company = request.website.company_id
+        """{entity: Ageing} and [(invoice, paid, PaymentStatus)] of the checked entities ``chosen``,
+        each with its seller (the company of its contract), read as superuser; the invoices
+        the earliest due first."""
         chosen_sudo = chosen.sudo()
-        return (
-            chosen_sudo._b2b_ageing(company),
-            chosen_sudo._b2b_settlement_invoices(company, only_open),
-        )
+        by_seller = defaultdict(chosen_sudo.browse)
+        for entity in chosen_sudo:
+            by_seller[entity._b2b_seller_company()] |= entity
+        ageings, invoices = {}, []
+        for seller, entities in by_seller.items():
+            ageings.update(entities._b2b_ageing(seller))
+            invoices += entities._b2b_settlement_invoices(seller, only_open)
+        invoices.sort(key=lambda row: (row[0].invoice_date_due or row[0].invoice_date, row[0].id))
+        return {entity: ageings[entity] for entity in chosen_sudo}, invoices
 
     def _b2b_bucket_labels(self):
         """The ageing buckets as the accountants' pivot names them, in the user's language."""

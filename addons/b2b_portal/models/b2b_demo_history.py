@@ -84,15 +84,8 @@ class B2bDemoHistory(models.AbstractModel):
 
     @api.model
     def _demo_warehouses(self, env, entity):
-        """The warehouses ``entity`` is sold from: those of its region, or those of the
-        seller of its contract when that company has none in the region."""
-        warehouses = entity._b2b_catalog_region().warehouse_ids
-        contract = env["b2b.contract"]._active_for(entity).get(entity.id)
-        if contract and contract.company_id not in warehouses.company_id:
-            warehouses = env["stock.warehouse"].search(
-                [("company_id", "=", contract.company_id.id)]
-            )
-        return warehouses
+        """The warehouses ``entity`` is sold from, as its portal cart is."""
+        return env["sale.order"]._b2b_region_warehouses(entity)
 
     @api.model
     def _stock_demo_warehouse(self, warehouse_id, like_id):
@@ -141,7 +134,7 @@ class B2bDemoHistory(models.AbstractModel):
     def _demo_region_lines(self, env, entity, offset):
         """Two tyres from the first warehouse of the entity's region and one from its last:
         an order from two warehouses where the region has them."""
-        warehouses = entity._b2b_catalog_region().warehouse_ids
+        warehouses = self._demo_warehouses(env, entity)
         first, last = warehouses[:1], warehouses[-1:]
         lines = self._demo_lines(self._demo_products(env, first, offset)[:2], first, (8, 12))
         return lines + self._demo_lines(self._demo_products(env, last, offset + 2)[:1], last, (16,))

@@ -92,12 +92,15 @@ class B2bEntityAccess(models.Model):
     def create(self, vals_list):
         accesses = super().create(vals_list)
         self.env["res.users"]._b2b_invalidate_rules()
+        accesses.user_id._b2b_sync_seller_companies()
         self.env["b2b.registration"]._b2b_request_confirmation(accesses)
         return accesses
 
     def write(self, vals):
         result = super().write(vals)
         self.env["res.users"]._b2b_invalidate_rules()
+        if {"contact_id", "entity_id"} & set(vals):
+            self.user_id._b2b_sync_seller_companies()
         if "confirmed" in vals:
             Registration = self.env["b2b.registration"]
             Registration._b2b_access_confirmed(self.filtered("confirmed"))

@@ -5,7 +5,8 @@ from odoo.http import request
 
 
 class IrHttp(models.AbstractModel):
-    """Time limit and audit trail of the sessions in which a manager acts for a customer."""
+    """Time limit and audit trail of the sessions in which a manager acts for a customer;
+    the seller companies a portal user buys from."""
 
     _inherit = "ir.http"
 
@@ -36,3 +37,20 @@ class IrHttp(models.AbstractModel):
                     path=request.httprequest.path,
                 )
         return result
+
+    @classmethod
+    def _frontend_pre_dispatch(cls):
+        super()._frontend_pre_dispatch()
+        # The website's company first (its catalog and prices), then the other sellers the
+        # user's legal entities have contracts with (res.users._b2b_sync_seller_companies):
+        # their orders, deliveries and invoices pass the multi-company rules; the portal's
+        # own rules still keep the user to their holding.
+        user = request.env.user
+        if not user.share or user._is_public():
+            return
+        company_ids = user._get_company_ids()
+        allowed = request.env.context.get("allowed_company_ids") or []
+        if len(company_ids) > 1 and set(allowed) < set(company_ids):
+            others = [company_id for company_id in company_ids if company_id not in allowed]
+            request.update_context(allowed_company_ids=allowed + others)
+            request.website = request.website.with_env(request.env)

@@ -69,6 +69,31 @@ class SaleOrder(models.Model):
         return self.partner_id.commercial_partner_id
 
     @api.model
+    def _b2b_seller_values(self, entity):
+        """The values that make an order of ``entity`` one of the seller of its contract: its
+        company, a warehouse of it in the entity's region, its pricelist, fiscal position and
+        sales team, so that the order ships, invoices and books there. Empty where the seller
+        is the current company."""
+        seller = entity._b2b_seller_company()
+        if seller == self.env.company:
+            return {}
+        entity_sudo = entity.sudo().with_company(seller)
+        return {
+            "company_id": seller.id,
+            "warehouse_id": self._b2b_region_warehouses(entity)[:1].id,
+            "pricelist_id": entity_sudo.property_product_pricelist.id,
+            "fiscal_position_id": self.env["account.fiscal.position"]
+            .sudo()
+            .with_company(seller)
+            ._get_fiscal_position(entity_sudo)
+            .id,
+            "team_id": self.env["crm.team"]
+            .sudo()
+            .search([("company_id", "=", seller.id)], limit=1)
+            .id,
+        }
+
+    @api.model
     def _b2b_unsaved_cart(self, entity):
         """An unsaved (sudo) cart of ``entity``: what lines are checked against while the
         entity has no cart, which is only made when lines are added."""
@@ -153,10 +178,11 @@ class SaleOrder(models.Model):
 
     @api.model
     def _b2b_region_warehouses(self, entity):
-        """The warehouses ``entity`` orders from: those of its sales region (sudo)."""
-        region = entity._b2b_catalog_region()
-        warehouses = region.warehouse_ids if region else self.env["stock.warehouse"]
-        return warehouses.sudo().sorted("id")
+        """The warehouses ``entity`` orders from (sudo): those of its sales region that
+        belong to its seller (the company of its contract), which ships and invoices."""
+        region = entity.sudo()._b2b_catalog_region()
+        seller = entity._b2b_seller_company()
+        return region.warehouse_ids.filtered(lambda w: w.company_id == seller).sorted("id")
 
     def _b2b_add_lines(self, items, partial=False):
         """The one way into a cart: add ``items`` [(product, warehouse, quantity)] to it.

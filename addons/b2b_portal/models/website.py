@@ -25,6 +25,17 @@ class Website(models.Model):
             )
         return values
 
+    def _create_cart(self):
+        cart = super()._create_cart()
+        if cart.b2b_state == "cart":
+            # website_sale creates carts in the website's company only: the cart of another
+            # seller's customer moves there while it has no lines (and stays on the website,
+            # where the session finds it).
+            values = cart._b2b_seller_values(cart.partner_id)
+            if values:
+                cart.with_company(values["company_id"]).write(values)
+        return cart
+
     def _get_and_cache_current_cart(self):
         """The session's cart, switched to the cart of the entity chosen in the header."""
         cart = super()._get_and_cache_current_cart()

@@ -53,6 +53,7 @@ from . import (
     test_saved_cart,
     test_saved_cart_boundaries,
     test_seller_companies,
+    test_seller_portal_orders,
     test_settlements,
     test_shipping_documents,
     test_staff_roles,

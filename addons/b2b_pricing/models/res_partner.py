@@ -251,6 +251,16 @@ class ResPartner(models.Model):
         amount, oldest = self.env.cr.fetchone()
         return amount, oldest
 
+    def _b2b_seller_company(self, default=None):
+        """The company that sells to this legal entity: the seller of its contract in force,
+        else ``default`` or the current company (the website's in the portal). Orders,
+        warehouses, settlements and acts of the entity are with it."""
+        entity = self.sudo().commercial_partner_id
+        contract = self.env["b2b.contract"]._active_for(entity).get(entity.id)
+        if contract:
+            return contract.company_id.with_env(self.env)
+        return default or self.env.company
+
     def _b2b_credit_summary(self):
         """Limit, used, available and terms of this customer's entity, for the portal."""
         entity = self.sudo().commercial_partner_id

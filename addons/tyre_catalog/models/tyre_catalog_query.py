@@ -50,8 +50,15 @@ class TyreCatalogQuery(models.AbstractModel):
         return customer_sudo.b2b_catalog_region_id.with_env(self.env)
 
     @api.model
-    def _catalog_warehouses(self, region):
-        """Warehouses of the region the current user may see (record rules apply)."""
+    def _catalog_company(self, region, customer):
+        """The company selling to ``customer`` (its warehouses and currency): the region's
+        (b2b_pricing: the seller of the customer's contract)."""
+        return region.company_id
+
+    @api.model
+    def _catalog_warehouses(self, region, customer=None):
+        """Warehouses of the region the current user may see (record rules apply) that
+        ``customer``'s catalog shows (b2b_pricing: those of the customer's seller)."""
         if not region:
             return self.env["stock.warehouse"]
         return self.env["stock.warehouse"].search_fetch(
@@ -287,7 +294,7 @@ class TyreCatalogQuery(models.AbstractModel):
 
         Returns (page rows, total, {facet: {value: count}}, corrected, warehouse ids).
         """
-        warehouse_ids = self._catalog_warehouses(region).ids
+        warehouse_ids = self._catalog_warehouses(region, customer).ids
         bitmap = self.env["tyre.catalog.bitmap"]._get()
         base = bitmap.active
         search_bits, corrected = self._search_bits(search, bitmap, customer)
@@ -335,8 +342,9 @@ class TyreCatalogQuery(models.AbstractModel):
         search = clean_query(search)
         customer = self._catalog_customer(customer)
         region = self._catalog_region(region, customer)
-        if region.company_id in self.env.user.company_ids:
-            self = self.with_company(region.company_id)  # noqa: PLW0642 - prices in its currency
+        company = self._catalog_company(region, customer)
+        if company in self.env.user.company_ids:
+            self = self.with_company(company)  # noqa: PLW0642 - its stock and currency
         rows, total, counts, corrected, warehouse_ids = self._run_facet_query(
             filters, search, sort, page, limit, region, vehicle, customer
         )
@@ -459,9 +467,10 @@ class TyreCatalogQuery(models.AbstractModel):
             return result
         customer = self._catalog_customer(customer)
         region = self._catalog_region(region, customer)
-        if region.company_id in self.env.user.company_ids:
-            self = self.with_company(region.company_id)  # noqa: PLW0642 - prices in its currency
-        warehouses = self._catalog_warehouses(region)
+        company = self._catalog_company(region, customer)
+        if company in self.env.user.company_ids:
+            self = self.with_company(company)  # noqa: PLW0642 - its stock and currency
+        warehouses = self._catalog_warehouses(region, customer)
         bitmap = self.env["tyre.catalog.bitmap"]._get()
         search_bits, result["corrected"] = self._search_bits(query, bitmap, customer)
         matching = search_bits & bitmap.in_stock(warehouses.ids)
