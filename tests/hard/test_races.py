@@ -218,3 +218,37 @@ def test_the_same_saved_cart_added_twice_at_once(url, admin):
     # Added again from the page shown after it: the user means it.
     assert click(form()) == (200, True)
     assert in_cart() == (1, 2 * pack)
+
+
+def test_two_tabs_fill_an_empty_cart_at_once(url, admin):
+    """Two tabs of one buyer add a tyre each from the catalog at the same moment, with no
+    cart yet: one cart with both tyres, not two carts."""
+    warehouse = xmlid(admin, "tyre_catalog.warehouse_moscow")
+    tyres = [tyre_with_stock(admin, warehouse, quantity_in_packs=10) for _tab in range(2)]
+    contact = portal_buyers(admin, ["hard.tabs.01"])["hard.tabs.01"]
+    session = login(url, "hard.tabs.01")
+    session.get(f"{url}/my", timeout=60)  # the session settles on its legal entity
+
+    def add(tyre):
+        product, pack = tyre
+        tab = requests.Session()  # the browser's cookies, a connection of its own
+        tab.cookies.update(session.cookies)
+        result = jsonrpc(
+            tab,
+            f"{url}/b2b/catalog/cart/add",
+            {"lines": [{"product_id": product, "warehouse_id": warehouse, "qty": pack}]},
+            timeout=300,
+        )
+        return result["errors"]
+
+    results = run_together(add, tyres)
+    carts = admin(
+        "sale.order",
+        "search_read",
+        [("b2b_buyer_id", "=", contact), ("state", "=", "draft")],
+        ["order_line"],
+    )
+    print(f"two tabs fill an empty cart at once: {len(carts)} cart(s), {results}")
+    assert results == [[], []], results
+    assert len(carts) == 1, "one cart"
+    assert len(carts[0]["order_line"]) == 2, "with both tyres"

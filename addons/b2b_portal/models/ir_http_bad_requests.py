@@ -1,10 +1,17 @@
 import inspect
+import logging
 
-from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, ServiceUnavailable
 
 from odoo import models
+from odoo.exceptions import ConcurrencyError
 from odoo.http import request
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools.func import filter_kwargs
+
+from ..http_database_down import RETRY_AFTER
+
+_logger = logging.getLogger(__name__)
 
 # What odoo.http lets a form carry (HTTPRequest.max_form_memory_size): werkzeug refuses a
 # larger multipart body, files included, with 413 before any route runs.
@@ -19,7 +26,9 @@ class IrHttp(models.AbstractModel):
     office ones included, which any visitor or customer can reach. A NUL character in the
     path broke the lookup of website pages and attachments by URL the same way. Uploads
     above the size of a form (10 MB) are refused before any route runs: the page says so
-    in the user's language instead of werkzeug's English text.
+    in the user's language instead of werkzeug's English text. A request Odoo replayed as
+    often as it does after concurrent updates (many buyers checking out the last units at
+    once) is answered 503 with Retry-After: busy, not broken.
     """
 
     _inherit = "ir.http"
@@ -53,3 +62,20 @@ class IrHttp(models.AbstractModel):
                 limit=FORM_LIMIT_MB,
             )
         return code, values
+
+    @classmethod
+    def _handle_error(cls, exception):
+        if isinstance(exception, (*PG_CONCURRENCY_EXCEPTIONS_TO_RETRY, ConcurrencyError)):
+            _logger.warning(
+                "%s still conflicting after Odoo's retries, answering 503: %s",
+                request.httprequest.path,
+                exception,
+            )
+            exception = ServiceUnavailable(
+                request.env._(
+                    "Many customers are changing the same goods right now: nothing was saved. "
+                    "Please try again in a few seconds."
+                ),
+                retry_after=RETRY_AFTER,
+            )
+        return super()._handle_error(exception)

@@ -26,6 +26,13 @@ class Website(models.Model):
         return values
 
     def _create_cart(self):
+        if self.env.user.share and self.env.user._b2b_current_entity():
+            # Two tabs filling an empty cart at once would make two carts: each first updates
+            # the user's row; the second waits for the first, then cannot serialize and Odoo
+            # replays its request, which finds the cart the first one made.
+            self.env.cr.execute(
+                "UPDATE res_users SET write_date = write_date WHERE id = %s", [self.env.uid]
+            )
         cart = super()._create_cart()
         if cart.b2b_state == "cart":
             # website_sale creates carts in the website's company only: the cart of another

@@ -2212,13 +2212,14 @@ RPC_METHODS = MappingProxyType(
             f"{model}.{name}": method(ORM, "access rights and record rules decide")
             for model, names in (
                 ("b2b.claim", ("create", "write")),
-                ("b2b.contract", ("write",)),
+                ("b2b.contract", ("create", "write")),
                 ("b2b.entity.access", ("create", "write", "unlink")),
                 ("b2b.registration", ("create",)),
                 ("b2b.saved.cart", ("write",)),
                 ("b2b.saved.cart.line", ("write",)),
                 ("product.product", ("create", "write", "unlink")),
                 ("product.template", ("create", "write", "unlink")),
+                ("res.users", ("create",)),
                 ("rma", ("write",)),
                 ("sale.order", ("create",)),
                 ("stock.quant", ("create", "write", "unlink")),
