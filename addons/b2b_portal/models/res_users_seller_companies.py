@@ -24,8 +24,10 @@ class ResUsers(models.Model):
             entities = user._b2b_accesses().entity_id
             if not entities:
                 continue
-            contracts = self.env["b2b.contract"].sudo().search(
-                [("partner_id", "in", entities.ids), ("state", "=", "active")]
+            contracts = (
+                self.env["b2b.contract"]
+                .sudo()
+                .search([("partner_id", "in", entities.ids), ("state", "=", "active")])
             )
             missing = contracts.company_id - user.company_ids
             if missing:

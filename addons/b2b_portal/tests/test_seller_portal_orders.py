@@ -112,7 +112,7 @@ class TestSellerPortalOrders(CsrfMixin, HttpCase):
             data={"csrf_token": self.csrf_token("/my/b2b/cart")},
         )
         self.assertEqual(response.status_code, 200)
-        alert = re.search(r'alert-danger[^>]*>(.*?)</div>', response.text, re.S)
+        alert = re.search(r"alert-danger[^>]*>(.*?)</div>", response.text, re.S)
         self.assertIn(f"/my/b2b/orders/{cart.id}", response.url, alert and alert.group(1))
         self.assertNotEqual(cart.b2b_state, "cart")
         if cart.state != "sale":
