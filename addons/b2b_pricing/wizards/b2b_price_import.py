@@ -11,6 +11,9 @@ from ..lib.tabular import TabularFileError
 
 _logger = logging.getLogger(__name__)
 
+# What one upload may hold: a web worker keeps the file, its text and its rows in memory
+# (several times the file's size), under the workers' limit_memory_hard. Bigger exchanges
+# come in several files, or from a server-side job that passes larger limits to _import_file.
 MAX_IMPORT_ROWS = 2_000_000
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 # Progress reports are sent at most this often (seconds), and always at 100 %.
@@ -109,11 +112,19 @@ class B2bPriceImport(models.TransientModel):
 class B2bPrice(models.Model):
     _inherit = "b2b.price"
 
-    def _import_file(self, content, filename, progress=None):
+    def _import_file(
+        self,
+        content,
+        filename,
+        progress=None,
+        max_rows=MAX_IMPORT_ROWS,
+        max_bytes=MAX_IMPORT_BYTES,
+    ):
         """Read, check and upsert a price file; UserError with the line number on bad input.
 
         ``progress(phase, done, total)`` (phases of lib/price_import.py) is called while the
-        file is read and while the prices are written.
+        file is read and while the prices are written. The limits are an upload's unless
+        the caller (a job without a worker's memory limit) allows more.
         """
         progress = progress or _no_progress
         progress(READ, 0, 1)
@@ -121,8 +132,8 @@ class B2bPrice(models.Model):
             rows = read_price_file(
                 content,
                 filename,
-                MAX_IMPORT_BYTES,
-                MAX_IMPORT_ROWS,
+                max_bytes,
+                max_rows,
                 progress=lambda done, total: progress(READ, done, total),
             )
         except TabularFileError as error:
