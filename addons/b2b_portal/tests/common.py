@@ -7,13 +7,36 @@ CSRF_TOKEN = re.compile(r'csrf_token: "([^"]+)"')
 
 
 class CsrfMixin:
-    """HttpCase helper: the CSRF token of the current browser session, read from a page."""
+    """HttpCase helpers: the CSRF token of the browser session (read from a page), acting
+    for a legal entity as a portal user, a tyre in stock in a warehouse."""
 
     def csrf_token(self, url="/my"):
         page = self.url_open(url)
         match = CSRF_TOKEN.search(page.text)
         self.assertTrue(match, f"{url} must carry a CSRF token")
         return match.group(1)
+
+    def act_for(self, user, entity):
+        """Log ``user`` in (password = login) and choose ``entity`` in the header."""
+        self.authenticate(user.login, user.login)
+        response = self.url_open(
+            "/b2b/entity/switch",
+            data={"entity_id": entity.id, "redirect": "/my", "csrf_token": self.csrf_token()},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(user._b2b_current_entity(), entity)
+
+    @classmethod
+    def stocked_tyre(cls, warehouse, quantity):
+        """(a tyre with at least ``quantity`` in the catalog index of ``warehouse``, its
+        smallest order quantity)."""
+        cls.env["tyre.catalog.facet"]._flush_dirty()
+        stock = cls.env["tyre.catalog.facet.stock"].search(
+            [("warehouse_id", "=", warehouse.id), ("qty", ">=", quantity)], limit=1
+        )
+        product = cls.env["product.product"].browse(stock.product_id.id)
+        template = product.product_tmpl_id
+        return product, template.b2b_pack_multiple * template.b2b_min_qty
 
 
 class B2bDataMixin:

@@ -19,13 +19,7 @@ class TestActingEntity(CsrfMixin, HttpCase):
         cls.contract_region = ref("b2b_portal.contract_shintorg_region")
         cls.contract_logistic = ref("b2b_portal.contract_shintorg_logistic")
         cls.warehouse = ref("tyre_catalog.warehouse_moscow")
-        cls.env["tyre.catalog.facet"]._flush_dirty()
-        stock = cls.env["tyre.catalog.facet.stock"].search(
-            [("warehouse_id", "=", cls.warehouse.id), ("qty", ">=", 20)], limit=1
-        )
-        cls.product = cls.env["product.product"].browse(stock.product_id.id)
-        template = cls.product.product_tmpl_id
-        cls.qty = template.b2b_pack_multiple * template.b2b_min_qty
+        cls.product, cls.qty = cls.stocked_tyre(cls.warehouse, 20)
         net_prices = cls.env["b2b.pricing"].net_prices
         cls.price_main = net_prices(cls.main, cls.product)[cls.product.id]
         cls.price_logistic = net_prices(cls.logistic, cls.product)[cls.product.id]
@@ -35,17 +29,7 @@ class TestActingEntity(CsrfMixin, HttpCase):
         self.assertTrue(self.product, "a tyre in stock in Moscow is needed")
         # The demo contracts differ (wholesale price type and 3 % for the main entity).
         self.assertNotEqual(self.price_main, self.price_logistic)
-        self.authenticate(self.head.login, self.head.login)
-        response = self.url_open(
-            "/b2b/entity/switch",
-            data={
-                "entity_id": self.logistic.id,
-                "redirect": "/my",
-                "csrf_token": self.csrf_token(),
-            },
-        )
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(self.head._b2b_current_entity(), self.logistic)
+        self.act_for(self.head, self.logistic)
 
     def _catalog_row(self):
         result = self.make_jsonrpc_request(

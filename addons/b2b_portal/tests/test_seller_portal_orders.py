@@ -24,22 +24,7 @@ class TestSellerPortalOrders(CsrfMixin, HttpCase):
         cls.main = ref("b2b_portal.entity_kolesa_main")
         cls.second_warehouse = ref("b2b_portal.warehouse_trade_spb")
         cls.first_warehouse = ref("tyre_catalog.warehouse_spb")
-        cls.env["tyre.catalog.facet"]._flush_dirty()
-        stock = cls.env["tyre.catalog.facet.stock"].search(
-            [("warehouse_id", "=", cls.second_warehouse.id), ("qty", ">=", 40)], limit=1
-        )
-        cls.product = cls.env["product.product"].browse(stock.product_id.id)
-        template = cls.product.product_tmpl_id
-        cls.qty = template.b2b_pack_multiple * template.b2b_min_qty
-
-    def _act_for(self, entity):
-        self.authenticate(self.head.login, self.head.login)
-        response = self.url_open(
-            "/b2b/entity/switch",
-            data={"entity_id": entity.id, "redirect": "/my", "csrf_token": self.csrf_token()},
-        )
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(self.head._b2b_current_entity(), entity)
+        cls.product, cls.qty = cls.stocked_tyre(cls.second_warehouse, 40)
 
     def _catalog_warehouses(self):
         result = self.make_jsonrpc_request(
@@ -79,21 +64,21 @@ class TestSellerPortalOrders(CsrfMixin, HttpCase):
         self.assertIn(self.second, buyer.company_ids)
 
     def test_catalog_shows_the_stock_of_the_contract_seller(self):
-        self._act_for(self.neva)
+        self.act_for(self.head, self.neva)
         self.assertEqual(self._catalog_warehouses(), {self.second_warehouse.id})
-        self._act_for(self.main)
+        self.act_for(self.head, self.main)
         warehouses = self._catalog_warehouses()
         self.assertIn(self.first_warehouse.id, warehouses)
         self.assertNotIn(self.second_warehouse.id, warehouses)
 
     def test_another_seller_warehouse_is_refused(self):
-        self._act_for(self.neva)
+        self.act_for(self.head, self.neva)
         result = self._add_to_cart(self.first_warehouse)
         self.assertTrue(result["errors"])
         self.assertFalse(self._cart(self.neva).order_line)
 
     def test_order_ships_and_invoices_in_the_seller_company(self):
-        self._act_for(self.neva)
+        self.act_for(self.head, self.neva)
         self.assertFalse(self._add_to_cart(self.second_warehouse)["errors"])
         cart = self._cart(self.neva)
         self.assertEqual(cart.company_id, self.second)
@@ -147,7 +132,7 @@ class TestSellerPortalOrders(CsrfMixin, HttpCase):
             ]
         )
         self.assertEqual(invoices.company_id, self.first | self.second)
-        self._act_for(self.neva)
+        self.act_for(self.head, self.neva)
         settlements = self.url_open("/my/b2b/settlements?entity_id=all")
         self.assertEqual(settlements.status_code, 200)
         documents = self.url_open("/my/b2b/documents?kind=invoice")
