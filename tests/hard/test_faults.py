@@ -150,15 +150,13 @@ def test_killed_in_a_quick_order_of_10000_lines(server, admin, database):
     token, status = start_check(session, server.url, content)
     job_id = status["id"]
 
-    # 1. Killed while a step of the check runs: the step is gone, the job is as the step
-    # before left it and goes on from there.
-    # One step first (a fast machine checks thousands of lines in one): the next one must
-    # still have a whole step's work to be killed in.
-    status = step(session, server.url, token, job_id)
-    assert status["state"] == "running", "the file was checked in one step: raise FAULT_ORDER_LINES"
+    # 1. Killed while a step of the check runs (early in the first one: a fast machine checks
+    # the whole file in one or two): the step is gone, the job is as the upload left it and
+    # goes on from there.
+    assert status["state"] == "running", status
     before = (status["phase"], status["phase_done"])
     thread, outcome = in_background(step, session, server.url, token, job_id)
-    time.sleep(0.15)  # a step works 0.3 s
+    time.sleep(0.05)  # a step works 0.3 s
     restart(server, f"check of a {ORDER_LINES}-line file, phase {before}")
     thread.join(60)
     assert "error" in outcome, "the step in the killed server cannot have answered"
@@ -166,7 +164,8 @@ def test_killed_in_a_quick_order_of_10000_lines(server, admin, database):
         cr.execute("SELECT state, phase, phase_done FROM b2b_portal_job WHERE id = %s", [job_id])
         state, *phase = cr.fetchone()
     assert state == "running"
-    assert tuple(phase) == before, "the killed step left nothing"
+    # (the page shows a step not yet counted, NULL in the table, as 0)
+    assert (phase[0], phase[1] or 0) == before, "the killed step left nothing"
     session = login(server.url, BUYER)
     token = re.search(
         r'csrf_token: "([^"]+)"', session.get(f"{server.url}/my", timeout=60).text

@@ -110,7 +110,8 @@ class SaleOrder(models.Model):
         )
 
     def _b2b_reprice(self):
-        """Re-price every product line from the pricing service (after an entity change)."""
+        """Re-price every product line from the pricing service (at checkout: the prices of
+        the day the order is placed)."""
         for order in self:
             lines = order.order_line.filtered(
                 lambda line: line.product_id and not line.display_type
@@ -127,19 +128,6 @@ class SaleOrder(models.Model):
         """The delivery addresses of ``entity`` (its own address when it has none)."""
         addresses = entity.sudo().child_ids.filtered(lambda p: p.type == "delivery")
         return addresses.with_env(self.env) or entity
-
-    def _b2b_set_entity(self, entity, shipping=None):
-        """Move the cart to another legal entity (header switcher): re-price everything."""
-        self.ensure_one()
-        shipping = shipping or self._b2b_delivery_addresses(entity)[:1] or entity
-        self.write(
-            {
-                "partner_id": entity.id,
-                "partner_invoice_id": entity.id,
-                "partner_shipping_id": shipping.id,
-            }
-        )
-        self._b2b_reprice()
 
     def _update_address(self, partner_id, fnames=None):
         # website_sale moves a cart to the logged-in user's partner; a B2B cart belongs to

@@ -33,7 +33,7 @@ class TestCartCheckout(B2bOrderingCase):
         cart = self._cart([(self.summer, self.wh_msk, 2)])
         expected = self.env["b2b.pricing"].net_prices(self.entity, self.summer)[self.summer.id]
         self.assertAlmostEqual(cart.order_line.price_unit, expected)
-        cart._b2b_set_entity(self.entity_region)
+        cart = self._cart([(self.summer, self.wh_msk, 2)], entity=self.entity_region)
         region_price = self.env["b2b.pricing"].net_prices(self.entity_region, self.summer)
         self.assertNotAlmostEqual(region_price[self.summer.id], expected)
         self.assertAlmostEqual(cart.order_line.price_unit, region_price[self.summer.id])
