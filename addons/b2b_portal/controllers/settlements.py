@@ -39,19 +39,20 @@ class B2bSettlements(CustomerPortal):
         return entities, chosen, {"entity_id": entity_id, "only_open": bool(only_open)}
 
     def _b2b_settlements(self, chosen, only_open):
-        """{entity: Ageing} and [(invoice, paid, PaymentStatus)] of the checked entities ``chosen``,
-        each with its seller (the company of its contract), read as superuser; the invoices
-        the earliest due first."""
+        """{entity: Ageing}, [(invoice, paid, PaymentStatus)] and {entity: seller} of the checked
+        entities ``chosen``, each with its seller (the company of its contract), read as
+        superuser; the invoices the earliest due first."""
         chosen_sudo = chosen.sudo()
+        sellers = {entity: entity._b2b_seller_company().sudo() for entity in chosen_sudo}
         by_seller = defaultdict(chosen_sudo.browse)
-        for entity in chosen_sudo:
-            by_seller[entity._b2b_seller_company()] |= entity
+        for entity, seller in sellers.items():
+            by_seller[seller] |= entity
         ageings, invoices = {}, []
         for seller, entities in by_seller.items():
             ageings.update(entities._b2b_ageing(seller))
             invoices += entities._b2b_settlement_invoices(seller, only_open)
         invoices.sort(key=lambda row: (row[0].invoice_date_due or row[0].invoice_date, row[0].id))
-        return {entity: ageings[entity] for entity in chosen_sudo}, invoices
+        return {entity: ageings[entity] for entity in chosen_sudo}, invoices, sellers
 
     def _b2b_bucket_labels(self):
         """The ageing buckets as the accountants' pivot names them, in the user's language."""
@@ -80,7 +81,7 @@ class B2bSettlements(CustomerPortal):
         if filters is None:
             return refusal_page(self, "b2b_settlements", BALANCE) or request.not_found()
         entities, chosen, form = filters
-        ageings, invoices = self._b2b_settlements(chosen, form["only_open"])
+        ageings, invoices, sellers = self._b2b_settlements(chosen, form["only_open"])
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -90,6 +91,7 @@ class B2bSettlements(CustomerPortal):
                 "filters": form,
                 "ageings": ageings,
                 "invoices": invoices,
+                "sellers": sellers,
                 "currency": request.website.company_id.currency_id,
                 "bucket_labels": self._b2b_bucket_labels(),
                 "status_label": self._b2b_payment_status_label,
@@ -114,7 +116,7 @@ class B2bSettlements(CustomerPortal):
         if filters is None:
             return refusal_page(self, "b2b_settlements", BALANCE) or request.not_found()
         _entities, chosen, form = filters
-        ageings, invoices = self._b2b_settlements(chosen, form["only_open"])
+        ageings, invoices, _sellers = self._b2b_settlements(chosen, form["only_open"])
         _ = request.env._
         labels = {
             **self._b2b_bucket_labels(),

@@ -75,7 +75,8 @@ class TestSellerPortalOrders(CsrfMixin, HttpCase):
         self.act_for(self.head, self.neva)
         result = self._add_to_cart(self.first_warehouse)
         self.assertTrue(result["errors"])
-        self.assertFalse(self._cart(self.neva).order_line)
+        lines = self._cart(self.neva).order_line
+        self.assertFalse(lines.filtered(lambda line: line.warehouse_id == self.first_warehouse))
 
     def test_order_ships_and_invoices_in_the_seller_company(self):
         self.act_for(self.head, self.neva)
@@ -139,5 +140,9 @@ class TestSellerPortalOrders(CsrfMixin, HttpCase):
         self.assertEqual(documents.status_code, 200)
         for invoice in invoices:
             self.assertIn(invoice.name, settlements.text)
+        # Each entity's card says whom it owes.
+        owed = " ".join(re.findall(r'o_b2b_settlement_seller">([^<]*)<', settlements.text))
+        for seller in (self.first, self.second):
+            self.assertIn(seller.name, owed)
         for invoice in invoices.filtered(lambda move: move.commercial_partner_id == self.neva):
             self.assertIn(invoice.name, documents.text)
