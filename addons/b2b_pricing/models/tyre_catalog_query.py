@@ -6,16 +6,10 @@ class TyreCatalogQuery(models.AbstractModel):
 
     @api.model
     def _catalog_company(self, region, customer):
+        """The seller of the customer's contract: it ships what is ordered, so the stock of
+        its warehouses is what the customer can buy."""
         customer = self._catalog_customer(customer)
         return customer._b2b_seller_company(default=super()._catalog_company(region, customer))
-
-    @api.model
-    def _catalog_warehouses(self, region, customer=None):
-        """Only the warehouses of the customer's seller: the company of its contract ships
-        what is ordered, so its stock is what the customer can buy."""
-        warehouses = super()._catalog_warehouses(region, customer)
-        seller = self._catalog_customer(customer)._b2b_seller_company()
-        return warehouses.filtered(lambda warehouse: warehouse.company_id == seller)
 
     @api.model
     def _catalog_prices(self, products, partner):

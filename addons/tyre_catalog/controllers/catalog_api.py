@@ -56,7 +56,8 @@ class TyreCatalogApi(http.Controller):
     def catalog_cart_add(self, lines=None, **kwargs):
         query = self._query()
         customer = self._catalog_customer()
-        warehouses = query._catalog_warehouses(query._catalog_region(customer=customer), customer)
+        region = query._catalog_region(customer=customer)
+        warehouses = query._catalog_warehouses(region, query._catalog_company(region, customer))
         order_sudo = request.cart or request.website._create_cart()
         added, errors = order_sudo._b2b_catalog_add(lines, warehouses)
         order_sudo._verify_cart_after_update()

@@ -56,14 +56,15 @@ class TyreCatalogQuery(models.AbstractModel):
         return region.company_id
 
     @api.model
-    def _catalog_warehouses(self, region, customer=None):
-        """Warehouses of the region the current user may see (record rules apply) that
-        ``customer``'s catalog shows (b2b_pricing: those of the customer's seller)."""
+    def _catalog_warehouses(self, region, company):
+        """Warehouses of the region that ``company`` (the catalog's, see _catalog_company)
+        ships from and the current user may see (record rules apply)."""
         if not region:
             return self.env["stock.warehouse"]
-        return self.env["stock.warehouse"].search_fetch(
-            [("b2b_region_id", "=", region.id)], ["name", "b2b_city"]
-        )
+        domain = [("b2b_region_id", "=", region.id)]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        return self.env["stock.warehouse"].search_fetch(domain, ["name", "b2b_city"])
 
     @api.model
     def _catalog_prices(self, products, partner):
@@ -289,12 +290,14 @@ class TyreCatalogQuery(models.AbstractModel):
         return [json.loads(value) for (value,) in self.env.cr.fetchall()]
 
     @api.model
-    def _run_facet_query(self, filters, search, sort, page, limit, region, vehicle, customer):
+    def _run_facet_query(
+        self, filters, search, sort, page, limit, region, company, vehicle, customer
+    ):
         """Counts and the page's ids on the facet bitsets, then the page in one statement.
 
         Returns (page rows, total, {facet: {value: count}}, corrected, warehouse ids).
         """
-        warehouse_ids = self._catalog_warehouses(region, customer).ids
+        warehouse_ids = self._catalog_warehouses(region, company).ids
         bitmap = self.env["tyre.catalog.bitmap"]._get()
         base = bitmap.active
         search_bits, corrected = self._search_bits(search, bitmap, customer)
@@ -346,7 +349,7 @@ class TyreCatalogQuery(models.AbstractModel):
         if company in self.env.user.company_ids:
             self = self.with_company(company)  # noqa: PLW0642 - its stock and currency
         rows, total, counts, corrected, warehouse_ids = self._run_facet_query(
-            filters, search, sort, page, limit, region, vehicle, customer
+            filters, search, sort, page, limit, region, company, vehicle, customer
         )
         warehouses = self.env["stock.warehouse"].browse(warehouse_ids)
         return {
@@ -470,7 +473,7 @@ class TyreCatalogQuery(models.AbstractModel):
         company = self._catalog_company(region, customer)
         if company in self.env.user.company_ids:
             self = self.with_company(company)  # noqa: PLW0642 - its stock and currency
-        warehouses = self._catalog_warehouses(region, customer)
+        warehouses = self._catalog_warehouses(region, company)
         bitmap = self.env["tyre.catalog.bitmap"]._get()
         search_bits, result["corrected"] = self._search_bits(query, bitmap, customer)
         matching = search_bits & bitmap.in_stock(warehouses.ids)
