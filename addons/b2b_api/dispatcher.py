@@ -65,6 +65,42 @@ _EXPECTED = (
 )
 
 
+class ErrorToDispatcherMiddleware:
+    """Hands the app's exception to the dispatcher in the request's call record.
+
+    OCA fastapi lets an exception end the ASGI app and expects a2wsgi to pass it on, but
+    a2wsgi (1.10) marks the app done before it queues the error: when the WSGI side sees
+    "done" first, the error is dropped and the dispatcher has no response at all (a 500 under
+    load, about one request in a hundred). Here the exception is kept and a placeholder
+    response ends the app normally; the dispatcher raises the exception (Odoo rolls back and
+    answers through ``handle_error``).
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        call = API_CALL.get()
+        if scope["type"] != "http" or call is None:
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_tracked(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_tracked)
+        except Exception as exc:  # raised again by the dispatcher, in Odoo's thread
+            if started:
+                raise
+            call["exception"] = exc
+            await send({"type": "http.response.start", "status": 500, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+
 class B2bApiDispatcher(FastApiDispatcher):
     routing_type = "b2b_api"
 
@@ -74,6 +110,8 @@ class B2bApiDispatcher(FastApiDispatcher):
         token = API_CALL.set(self.b2b_call)
         try:
             response = super().dispatch(endpoint, args)
+            if "exception" in self.b2b_call:
+                raise self.b2b_call.pop("exception")
         except _EXPECTED as exc:
             # A client's mistake, answered in the API's format: no error in the server log.
             exc.loglevel = logging.INFO

@@ -1,5 +1,8 @@
+from starlette.middleware import Middleware
+
 from odoo import api, fields, models
 
+from ..dispatcher import ErrorToDispatcherMiddleware
 from ..lib.limits import MAX_ARTICLES, MAX_ORDER_LINES, MAX_PAGE_SIZE
 
 API_DESCRIPTION = f"""
@@ -39,6 +42,12 @@ class FastapiEndpoint(models.Model):
             params["description"] = API_DESCRIPTION
             params["version"] = "1.0"
         return params
+
+    def _get_fastapi_app_middlewares(self):
+        middlewares = super()._get_fastapi_app_middlewares()
+        if self.app == "b2b_api":
+            middlewares.append(Middleware(ErrorToDispatcherMiddleware))
+        return middlewares
 
     def _get_routing_info(self):
         # Our dispatcher (dispatcher.py): the API's error format and request log.
