@@ -1,6 +1,9 @@
 """While PostgreSQL cannot be reached (restarted, failing over), a request is answered
 503 Service Unavailable with Retry-After, and the visitor stays logged in.
 
+The page says so in the visitor's language and reloads itself; it is written without the
+database (no template, no translation read from it), which is away.
+
 Odoo takes a database it cannot open a cursor on for a database that is gone: it logs the
 session out and serves the request without a database (a portal page is then a 404). A
 restart of PostgreSQL would so log out every user who clicks meanwhile. A database whose
@@ -9,17 +12,55 @@ away, not the database. Anything else (a database never loaded here) stays Odoo'
 """
 
 import logging
+from html import escape
 
 import psycopg2
 from werkzeug.exceptions import ServiceUnavailable
 
 from odoo import http
 from odoo.modules.registry import Registry
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
 
 # Seconds the browser (or a proxy, an API client) is told to wait before trying again.
 RETRY_AFTER = 5
+
+UNAVAILABLE_TITLE = _lt("The service is briefly unavailable")
+UNAVAILABLE_TEXT = _lt(
+    "The database is restarting. Nothing you sent was half-saved: this page will reload by "
+    "itself in a few seconds."
+)
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    """503 with Retry-After and a self-reloading page in the visitor's language."""
+
+    def __init__(self, lang):
+        super().__init__(retry_after=RETRY_AFTER)
+        self.lang = lang
+
+    def get_body(self, environ=None, scope=None):
+        title = escape(UNAVAILABLE_TITLE._translate(self.lang))
+        text = escape(UNAVAILABLE_TEXT._translate(self.lang))
+        return (
+            f'<!doctype html><html><head><meta charset="utf-8">'
+            f'<meta http-equiv="refresh" content="{RETRY_AFTER}"><title>{title}</title></head>'
+            f"<body><h1>{title}</h1><p>{text}</p></body></html>"
+        )
+
+
+def database_unavailable(request):
+    """The 503 for ``request``: in the language of its page, else of its session, else
+    Russian (the portal's)."""
+    lang = (
+        request.httprequest.cookies.get("frontend_lang")
+        or (request.session.context or {}).get("lang")
+        or "ru_RU"
+    )
+    return DatabaseUnavailable(lang)
 
 _odoo_serve_db = http.Request._serve_db
 
@@ -30,7 +71,7 @@ def _serve_db(self):
     except http.RegistryError as exc:
         if isinstance(exc.__cause__, psycopg2.OperationalError) and self.db in Registry.registries:
             _logger.warning("database %s is unreachable, answering 503: %s", self.db, exc.__cause__)
-            raise ServiceUnavailable(retry_after=RETRY_AFTER) from None
+            raise database_unavailable(self) from None
         raise
 
 

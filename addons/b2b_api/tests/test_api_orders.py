@@ -207,6 +207,22 @@ class TestApiOrders(ApiCase):
             self.assertError(response, 422, "validation_error")
         self.assertEqual(self._orders_of(self.main), before)
 
+    def test_every_refused_body_is_answered_in_the_api_format(self):
+        """a2wsgi used to drop about one app error in a hundred (the app ended before its
+        error was queued): the dispatcher then had no response and answered 500."""
+        body = json.dumps({"entity": self.main.id, "lines": "many"})
+        statuses = [
+            self.api(
+                "POST",
+                "/orders",
+                self.order_key,
+                data=body,
+                headers={"Content-Type": "application/json"},
+            ).status_code
+            for _attempt in range(300)
+        ]
+        self.assertEqual(set(statuses), {422}, statuses)
+
     def test_batch_over_the_limit(self):
         lines = self._lines(*[("API-SUMMER-15", self.wh_msk.id, 1)] * 501)
         self.assertError(self._order(lines), 413, "batch_too_large")

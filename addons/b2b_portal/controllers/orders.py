@@ -203,7 +203,7 @@ class B2bOrdersPortal(CustomerPortal):
             (
                 (
                     order.name,
-                    order.date_order.date(),
+                    order._b2b_order_date(),
                     order._b2b_entity().name,
                     order.b2b_buyer_name or _("Your manager"),
                     states.get(order.b2b_portal_status, ""),
@@ -211,7 +211,9 @@ class B2bOrdersPortal(CustomerPortal):
                     if order._b2b_entity() in documents_entities
                     else "",
                     order.client_order_ref or "",
-                    order.commitment_date.date() if order.commitment_date else None,
+                    fields.Date.context_today(order, order.commitment_date)
+                    if order.commitment_date
+                    else None,
                     order.amount_total,
                     order.currency_id.name,
                 )

@@ -1,6 +1,7 @@
 import inspect
 import logging
 
+import psycopg2
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, ServiceUnavailable
 
 from odoo import models
@@ -9,7 +10,7 @@ from odoo.http import request
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools.func import filter_kwargs
 
-from ..http_database_down import RETRY_AFTER
+from ..http_database_down import RETRY_AFTER, database_unavailable
 
 _logger = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ class IrHttp(models.AbstractModel):
     above the size of a form (10 MB) are refused before any route runs: the page says so
     in the user's language instead of werkzeug's English text. A request Odoo replayed as
     often as it does after concurrent updates (many buyers checking out the last units at
-    once) is answered 503 with Retry-After: busy, not broken.
+    once) is answered 503 with Retry-After: busy, not broken. So is a page whose connection to
+    PostgreSQL was cut (a restart, a failover): its transaction is gone, nothing was saved.
     """
 
     _inherit = "ir.http"
@@ -65,6 +67,14 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _handle_error(cls, exception):
+        if request.dispatcher.routing_type == "http" and cls._b2b_connection_lost(exception):
+            _logger.warning(
+                "%s lost its database connection, answering 503: %s",
+                request.httprequest.path,
+                exception,
+            )
+            # No page can be rendered: the cursor is dead and the database may be away.
+            return database_unavailable(request)
         if isinstance(exception, (*PG_CONCURRENCY_EXCEPTIONS_TO_RETRY, ConcurrencyError)):
             _logger.warning(
                 "%s still conflicting after Odoo's retries, answering 503: %s",
@@ -79,3 +89,13 @@ class IrHttp(models.AbstractModel):
                 retry_after=RETRY_AFTER,
             )
         return super()._handle_error(exception)
+
+    @classmethod
+    def _b2b_connection_lost(cls, exception):
+        if isinstance(exception, psycopg2.InterfaceError):
+            return True
+        if not isinstance(exception, psycopg2.OperationalError):
+            return False
+        # Class 08: connection exception; 57P01-03: the server is shutting down or starting.
+        pgcode = exception.pgcode or ""
+        return bool(request.env.cr._cnx.closed) or pgcode.startswith(("08", "57P"))

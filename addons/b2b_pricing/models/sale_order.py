@@ -63,11 +63,17 @@ class SaleOrder(models.Model):
         help="Why the credit terms would refuse to confirm this order (empty: they allow it).",
     )
 
+    def _b2b_order_date(self):
+        """The day of the order where its user is (``date_order`` is UTC: right after
+        midnight in Moscow it is still the day before), as contracts and prices are dated."""
+        self.ensure_one()
+        return fields.Date.context_today(self, self.date_order) if self.date_order else None
+
     @api.depends("partner_invoice_id", "date_order")
     def _compute_b2b_contract_id(self):
         for order in self:
             entity = order.partner_invoice_id.commercial_partner_id
-            date = order.date_order and order.date_order.date()
+            date = order._b2b_order_date()
             contract = self.env["b2b.contract"]._active_for(entity, date).get(entity.id)
             order.b2b_contract_id = contract
             order.b2b_is_prepayment = bool(contract and contract.is_prepayment)

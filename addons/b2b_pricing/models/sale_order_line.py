@@ -17,7 +17,7 @@ class SaleOrderLine(models.Model):
             if not (line.product_id and order.b2b_contract_id):
                 continue
             entity = order.partner_invoice_id.commercial_partner_id
-            date = order.date_order.date() if order.date_order else None
+            date = order._b2b_order_date()
             groups.setdefault((entity, date), set()).add(line.product_id.id)
         pricing = self.env["b2b.pricing"]
         for (entity, date), product_ids in groups.items():
@@ -38,7 +38,7 @@ class SaleOrderLine(models.Model):
         key = (
             order.partner_invoice_id.commercial_partner_id.id,
             self.product_id.id,
-            order.date_order.date() if order.date_order else None,
+            order._b2b_order_date(),
         )
         if key in prices:
             return prices[key]

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from psycopg2 import IntegrityError
@@ -272,6 +272,24 @@ class TestPriceBreakdown(B2bPricingCase):
         wizard_action = order.order_line.action_b2b_price_breakdown()
         wizard = self.env["b2b.price.breakdown"].browse(wizard_action["res_id"])
         self.assertIn(f"{expected:.2f}", wizard.breakdown_html)
+
+    def test_order_after_midnight_in_moscow_is_dated_by_its_local_day(self):
+        """At 01:30 in Moscow it is still the day before in UTC (date_order): the contract
+        starting that Moscow day applies to the order, its prices too."""
+        moscow = self.env(context=dict(self.env.context, tz="Europe/Moscow"))
+        self.make_contract(discount=5, date_start=self.today)
+        night = datetime.combine(self.today, time(1, 30)) - timedelta(hours=3)  # UTC
+        order = moscow["sale.order"].create(
+            {
+                "partner_id": self.entity.id,
+                "date_order": night,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        self.assertEqual(order._b2b_order_date(), self.today)
+        self.assertTrue(order.b2b_contract_id)
+        net = self.env["b2b.pricing"].net_prices(self.entity, self.product, date=self.today)
+        self.assertEqual(order.order_line.price_unit, net[self.product.id])
 
     def test_bad_terms_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "must be at least 0 and less than 100"):
