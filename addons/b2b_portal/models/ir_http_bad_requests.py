@@ -92,10 +92,17 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _b2b_connection_lost(cls, exception):
-        if isinstance(exception, psycopg2.InterfaceError):
-            return True
-        if not isinstance(exception, psycopg2.OperationalError):
-            return False
-        # Class 08: connection exception; 57P01-03: the server is shutting down or starting.
-        pgcode = exception.pgcode or ""
-        return bool(request.env.cr._cnx.closed) or pgcode.startswith(("08", "57P"))
+        """Whether ``exception`` comes of a lost database connection, also when a template
+        rendering wrapped it (QWebError) or another error followed it."""
+        seen = set()
+        while exception is not None and id(exception) not in seen:
+            seen.add(id(exception))
+            if isinstance(exception, psycopg2.InterfaceError):
+                return True
+            if isinstance(exception, psycopg2.OperationalError):
+                # Class 08: connection exception; 57P01-03: the server is shutting down.
+                pgcode = exception.pgcode or ""
+                if request.env.cr._cnx.closed or pgcode.startswith(("08", "57P")):
+                    return True
+            exception = exception.__cause__ or exception.__context__
+        return False
