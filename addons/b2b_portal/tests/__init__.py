@@ -18,6 +18,7 @@ from . import (
     test_contract_files,
     test_credit_verdict,
     test_cross_holding,
+    test_database_unavailable,
     test_demo_showcase,
     test_documents,
     test_documents_list,
