@@ -62,6 +62,7 @@ def database_unavailable(request):
     )
     return DatabaseUnavailable(lang)
 
+
 _odoo_serve_db = http.Request._serve_db
 
 
