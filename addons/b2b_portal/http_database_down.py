@@ -12,6 +12,7 @@ away, not the database. Anything else (a database never loaded here) stays Odoo'
 """
 
 import logging
+import re
 from html import escape
 
 import psycopg2
@@ -27,11 +28,20 @@ _logger = logging.getLogger(__name__)
 
 # Seconds the browser (or a proxy, an API client) is told to wait before trying again.
 RETRY_AFTER = 5
+LANG_CODE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]{2,4})?(@[a-z]+)?")
 
 UNAVAILABLE_TITLE = _lt("The service is briefly unavailable")
 UNAVAILABLE_TEXT = _lt(
     "The database is restarting. Nothing you sent was half-saved: this page will reload by "
     "itself in a few seconds."
+)
+# The portal's look without its assets (served by Odoo, which has no database now).
+PAGE_STYLE = (
+    "body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;"
+    "background:#f6f7f9;color:#212529;font-family:system-ui,-apple-system,'Segoe UI',Roboto,"
+    "sans-serif}main{max-width:34rem;margin:1rem;padding:2rem 2.5rem;background:#fff;"
+    "border-radius:.5rem;box-shadow:0 1px 4px rgba(0,0,0,.12)}h1{font-size:1.4rem;"
+    "margin:0 0 .75rem}p{margin:0;line-height:1.5;color:#495057}"
 )
 
 
@@ -46,21 +56,21 @@ class DatabaseUnavailable(ServiceUnavailable):
         title = escape(UNAVAILABLE_TITLE._translate(self.lang))
         text = escape(UNAVAILABLE_TEXT._translate(self.lang))
         return (
-            f'<!doctype html><html><head><meta charset="utf-8">'
-            f'<meta http-equiv="refresh" content="{RETRY_AFTER}"><title>{title}</title></head>'
-            f"<body><h1>{title}</h1><p>{text}</p></body></html>"
+            f'<!doctype html><html lang="{escape(self.lang[:2])}"><head><meta charset="utf-8">'
+            f'<meta http-equiv="refresh" content="{RETRY_AFTER}"><title>{title}</title>'
+            f"<style>{PAGE_STYLE}</style></head>"
+            f"<body><main><h1>{title}</h1><p>{text}</p></main></body></html>"
         )
 
 
 def database_unavailable(request):
     """The 503 for ``request``: in the language of its page, else of its session, else
     Russian (the portal's)."""
-    lang = (
-        request.httprequest.cookies.get("frontend_lang")
-        or (request.session.context or {}).get("lang")
-        or "ru_RU"
+    lang = request.httprequest.cookies.get("frontend_lang") or (request.session.context or {}).get(
+        "lang"
     )
-    return DatabaseUnavailable(lang)
+    # A cookie is the visitor's input: only a language code picks the translation file.
+    return DatabaseUnavailable(lang if lang and LANG_CODE.fullmatch(lang) else "ru_RU")
 
 
 _odoo_serve_db = http.Request._serve_db

@@ -1,6 +1,6 @@
 from odoo.tests import BaseCase, tagged
 
-from ..http_database_down import RETRY_AFTER, DatabaseUnavailable
+from ..http_database_down import LANG_CODE, RETRY_AFTER, DatabaseUnavailable
 
 
 @tagged("post_install", "-at_install")
@@ -21,3 +21,10 @@ class TestDatabaseUnavailable(BaseCase):
                 body = response.get_data(as_text=True)
                 self.assertIn(text, body)
                 self.assertIn(f'http-equiv="refresh" content="{RETRY_AFTER}"', body)
+
+    def test_only_a_language_code_picks_the_translation(self):
+        """The language comes from a cookie, the visitor's input."""
+        for code in ("ru_RU", "en_US", "es_419", "sr@latin", "sr_RS@latin"):
+            self.assertTrue(LANG_CODE.fullmatch(code), code)
+        for cookie in ("../../etc/passwd", "ru_RU/../x", "ru_RU\x00", "", "RU"):
+            self.assertIsNone(LANG_CODE.fullmatch(cookie), cookie)
