@@ -148,16 +148,24 @@ replica_stop() {
 }
 
 # --- Odoo nodes ---------------------------------------------------------------------------
-node_start() {  # name http_port gevent_port cron_threads
-    local name=$1 http=$2 gevent=$3 cron=$4
+node_start() {  # name http_port gevent_port
+    local name=$1 http=$2 gevent=$3
     port_is_free "$http" || die "port $http is taken; choose another PORT=..."
     port_is_free "$gevent" || die "port $gevent is taken; choose another PORT=..."
     rm -f "$CLUSTER/$name.pid"
     # setsid: the nodes outlive this script (and a Ctrl-C in its terminal).
     setsid "$(odoo_python)" "$ODOO_BIN" -c "$CLUSTER/odoo.conf" -d "$DB" --db-filter="^$DB\$" \
-        --http-port="$http" --gevent-port="$gevent" --max-cron-threads="$cron" \
+        --http-port="$http" --gevent-port="$gevent" \
         --smtp=127.0.0.1 --smtp-port="$(cat "$CLUSTER/mail-sink.port")" \
         --pidfile="$CLUSTER/$name.pid" --logfile="$CLUSTER/$name.log" </dev/null >/dev/null 2>&1 &
+}
+
+cron_start() {  # the scheduled jobs: one process for the cluster, at a lower CPU priority
+    rm -f "$CLUSTER/cron.pid"
+    setsid nice -n 10 "$(odoo_python)" "$ODOO_BIN" -c "$CLUSTER/odoo.conf" -d "$DB" \
+        --db-filter="^$DB\$" --no-http --workers=0 --max-cron-threads=1 \
+        --smtp=127.0.0.1 --smtp-port="$(cat "$CLUSTER/mail-sink.port")" \
+        --pidfile="$CLUSTER/cron.pid" --logfile="$CLUSTER/cron.log" </dev/null >/dev/null 2>&1 &
 }
 
 wait_healthy() {  # name url
@@ -185,6 +193,7 @@ cluster_stop() {
     proxy_stop "$CLUSTER"
     stop_pidfile "$CLUSTER/node-a.pid"
     stop_pidfile "$CLUSTER/node-b.pid"
+    stop_pidfile "$CLUSTER/cron.pid"
     stop_pidfile "$CLUSTER/mail-sink.pid"
     replica_stop
     rm -f "$CLUSTER/cluster.env"
@@ -219,8 +228,9 @@ cluster_start() {
 
     # Both nodes and the proxy are on loopback: wkhtmltopdf fetches the report CSS from node A.
     set_report_url "$DB" "http://127.0.0.1:$((PORT + 1))"
-    node_start node-a $((PORT + 1)) $((PORT + 2)) 1
-    node_start node-b $((PORT + 3)) $((PORT + 4)) 0
+    node_start node-a $((PORT + 1)) $((PORT + 2))
+    node_start node-b $((PORT + 3)) $((PORT + 4))
+    cron_start
     wait_healthy node-a "http://127.0.0.1:$((PORT + 1))"
     wait_healthy node-b "http://127.0.0.1:$((PORT + 3))"
     proxy_start "$CLUSTER" "$PORT" "127.0.0.1:$((PORT + 1)) 127.0.0.1:$((PORT + 3))" \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make run [WORKERS=n] [PORT=8069]: set everything up, create the demo database once, serve it
 # on localhost:8069. WORKERS=0 serves from one threaded process; n > 0 (default: 2 × CPU + 1)
-# serves in prefork mode with n HTTP workers, one cron worker and the gevent worker of the
-# bus, behind nginx (scripts/proxy.sh), which sends /websocket to the gevent worker.
+# serves in prefork mode with n HTTP workers and the gevent worker of the bus, behind nginx
+# (scripts/proxy.sh), which sends /websocket to the gevent worker; the scheduled jobs run in
+# a process of their own at a lower CPU priority (nice 10).
 . "$(dirname "$0")/common.sh"
 . "$ROOT/scripts/proxy.sh"
 "$ROOT/scripts/setup.sh"
@@ -64,14 +65,21 @@ if [ "$WORKERS" = 0 ]; then
 fi
 # Limits for documents made in one request (price lists, acts, 10 000-line quick orders):
 # see config/odoo.cluster.conf.
-serve+=(--workers="$WORKERS" --max-cron-threads=1 --limit-time-cpu=300 --limit-time-real=600
+cron_serve=("${serve[@]}")
+serve+=(--workers="$WORKERS" --max-cron-threads=0 --limit-time-cpu=300 --limit-time-real=600
         --limit-memory-soft=1073741824 --limit-memory-hard=1610612736)
+# Scheduled jobs (the invoices of checkouts, confirmation e-mails and their PDFs) run in a
+# process of their own at a lower CPU priority: the pages people wait for come first.
+nice -n 10 "$(odoo_python)" "$ODOO_BIN" "${cron_serve[@]}" --no-http --workers=0 \
+    --max-cron-threads=1 --logfile="$STATE/cron-$PORT.log" &
+cron_pid=$!
+trap 'kill $sink_pid $cron_pid 2>/dev/null || true' EXIT
 if command -v nginx >/dev/null; then
     http_port=$((PORT + 1)); gevent_port=$((PORT + 2))
     port_is_free "$http_port" && port_is_free "$gevent_port" \
         || die "ports $http_port and $gevent_port (behind nginx) must be free; run 'make run PORT=...'"
     proxy_start "$STATE/run-$PORT" "$PORT" "127.0.0.1:$http_port" "127.0.0.1:$gevent_port"
-    trap 'kill $sink_pid 2>/dev/null || true; proxy_stop "$STATE/run-$PORT"' EXIT
+    trap 'kill $sink_pid $cron_pid 2>/dev/null || true; proxy_stop "$STATE/run-$PORT"' EXIT
     serve+=(--proxy-mode)
 else
     echo "warning: nginx is missing: served without it, live notifications (websockets) will not connect" >&2

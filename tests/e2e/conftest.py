@@ -62,3 +62,22 @@ class Rpc:
 @pytest.fixture
 def rpc_as(base_url):
     return lambda username, password=None: Rpc(base_url, username, password)
+
+
+@pytest.fixture
+def run_cron(rpc_as):
+    """Run a cron now, by its XML id, as the administrator would from its form: the test
+    server runs no crons of its own."""
+    admin = rpc_as("admin")
+
+    def run(xml_id):
+        module, name = xml_id.split(".")
+        [cron] = admin(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", module), ("name", "=", name)],
+            ["res_id"],
+        )
+        admin("ir.cron", "method_direct_trigger", [cron["res_id"]])
+
+    return run

@@ -59,8 +59,8 @@ def closed_port():
         return probe.getsockname()[1]
 
 
-def test_confirmed_order_and_its_invoice_reach_the_sink(rpc_as, mail_dir):
-    admin, manager = rpc_as("admin"), rpc_as("manager")
+def test_confirmed_order_and_its_invoice_reach_the_sink(rpc_as, run_cron, mail_dir):
+    manager = rpc_as("manager")
     [entity] = manager("res.partner", "search_read", [("name", "=", "ООО «ШинТорг»")], ["email"])
     [product] = manager(
         "product.product",
@@ -85,16 +85,7 @@ def test_confirmed_order_and_its_invoice_reach_the_sink(rpc_as, mail_dir):
 
     # The confirmation e-mail (with the invoice for payment) and the invoice go out from
     # their crons, run here by hand: the test server runs no crons.
-    def run_cron(module, name):
-        [cron] = admin(
-            "ir.model.data",
-            "search_read",
-            [("module", "=", module), ("name", "=", name)],
-            ["res_id"],
-        )
-        admin("ir.cron", "method_direct_trigger", [cron["res_id"]])
-
-    run_cron("b2b_portal", "ir_cron_order_confirmation_mail")
+    run_cron("b2b_portal.ir_cron_order_confirmation_mail")
     to_customer = sent_to(entity["email"])
     confirmed = wait_for_mail(
         mail_dir, lambda m: to_customer(m) and order["name"] in str(m["Subject"])
@@ -103,7 +94,7 @@ def test_confirmed_order_and_its_invoice_reach_the_sink(rpc_as, mail_dir):
     assert any(
         (part.get_filename() or "").endswith(".pdf") for part in confirmed[0].iter_attachments()
     ), "the confirmation e-mail carries the invoice for payment"
-    run_cron("account", "ir_cron_account_move_send")
+    run_cron("account.ir_cron_account_move_send")
     invoiced = wait_for_mail(
         mail_dir, lambda m: to_customer(m) and invoice["name"] in str(m["Subject"])
     )

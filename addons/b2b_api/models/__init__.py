@@ -7,6 +7,7 @@ from . import (
     b2b_api_request_log,
     b2b_api_webhook_delivery,
     fastapi_endpoint,
+    ir_http_routing_version,
     res_users,
     sale_order,
     stock_picking,

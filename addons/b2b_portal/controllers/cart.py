@@ -105,7 +105,8 @@ class B2bCartPortal(CustomerPortal):
             delivery = self._b2b_delivery_cost(cart)
             if delivery:
                 cart._set_delivery_method(delivery[0])
-            return cart._b2b_checkout(
+            # The buyer does not wait for the invoice: a cron issues it a moment later.
+            return cart.with_context(b2b_invoice_later=True)._b2b_checkout(
                 payment_mode=post.get("payment_mode") or None,
                 commitment_date=form_value(parse_date, post.get("commitment_date")),
                 delivery_slot=post.get("delivery_slot") or None,

@@ -48,6 +48,8 @@ from . import (
     sale_order_cart,
     sale_order_confirmation,
     sale_order_credit_audience,
+    sale_order_invoicing_job,
+    sale_order_job_queue,
     sale_order_line,
     sale_order_line_batch,
     sale_order_line_document_amounts,

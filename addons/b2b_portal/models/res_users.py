@@ -62,13 +62,17 @@ class ResUsers(models.Model):
 
     # ------------------------------------------------------------------ helpers for others
     def _b2b_accesses(self):
-        """The user's confirmed or unconfirmed accesses, as superuser (internal helper)."""
+        """The user's confirmed or unconfirmed accesses, as superuser (internal helper).
+
+        Read through the partner's one2many: a request asks for them several times (entity
+        switcher, rules, rights), the ORM cache answers all but the first, and creating or
+        removing an access through the ORM updates the cached list.
+        """
         self.ensure_one()
-        return (
-            self.env["b2b.entity.access"]
-            .sudo()
-            .search([("contact_id", "=", self.partner_id.id), ("entity_id.active", "=", True)])
-        )
+        accesses = self.partner_id.sudo().b2b_access_ids
+        # Only the column needed: reading ``active`` alone would fetch every partner field.
+        accesses.entity_id.fetch(["active"])
+        return accesses.filtered(lambda a: a.entity_id.active)
 
     def _b2b_entities(self, right=None, role=None):
         """Legal entities the user acts for; only those granting ``right`` / with ``role``."""

@@ -68,6 +68,12 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.partner_id.commercial_partner_id
 
+    def _discard_tracking(self):
+        # As Odoo's product catalog does for a draft order: a cart is edited line by line by
+        # its buyer, its total changing at each line is no news for the chatter (the order's
+        # changes are tracked again from its checkout on).
+        return super()._discard_tracking() or (self.state == "draft" and self.b2b_state == "cart")
+
     @api.model
     def _b2b_seller_values(self, entity):
         """The values that make an order of ``entity`` one of the seller of its contract: its
@@ -441,7 +447,7 @@ class SaleOrder(models.Model):
         try:
             with self.env.cr.savepoint():
                 if self.b2b_contract_id:
-                    self.sudo()._b2b_check_credit()
+                    self.sudo()._b2b_check_credit(lock=False)
                 else:
                     # The risk figures are staff-only fields: read them as superuser.
                     order_sudo = self.sudo()

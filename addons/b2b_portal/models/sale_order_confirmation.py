@@ -10,8 +10,9 @@ UNCONFIRMED_STATES = ("cart", "approval", "queue", "rfq", "proposal")
 class SaleOrder(models.Model):
     """A B2B order confirmed — by the processing rules, by the customer accepting a proposal
     or by a manager, for a portal or a back-office order — is invoiced at once (a posted or a
-    draft invoice, per setting), leaves the manager's queue, keeps the holding's personal
-    manager as its salesperson, and the customer is told."""
+    draft invoice, per setting; a moment later by a cron after a portal checkout), leaves
+    the manager's queue, keeps the holding's personal manager as its salesperson, and the
+    customer is told."""
 
     _inherit = "sale.order"
 
@@ -44,10 +45,25 @@ class SaleOrder(models.Model):
 
     def _b2b_after_confirmation(self):
         """Invoice the confirmed order and tell the customer (one transaction with the
-        confirmation: a UserError rolls all of it back)."""
+        confirmation: a UserError rolls all of it back). A portal checkout
+        (``b2b_invoice_later`` in the context) leaves the invoice to a cron instead, see
+        sale_order_invoicing_job.py. Returns the invoices issued now."""
         self.ensure_one()
         if self.b2b_state in UNCONFIRMED_STATES:
             self.b2b_state = "processed"
+        invoices = self.env["account.move"]
+        if self.env.context.get("b2b_invoice_later"):
+            if self.sudo()._get_invoiceable_lines():
+                self.sudo()._b2b_queue_invoice()
+        else:
+            invoices = self._b2b_issue_invoice()
+        self._b2b_queue_confirmation()
+        return invoices
+
+    def _b2b_issue_invoice(self):
+        """Create the order's invoice, posted or draft per setting; a posted one is e-mailed
+        by Odoo's "Send" cron. Returns the invoices."""
+        self.ensure_one()
         # Whoever may confirm the order issues its invoice: a salesperson without
         # accounting rights too.
         order_sudo = self.sudo()
@@ -62,7 +78,6 @@ class SaleOrder(models.Model):
                 raise UserError(
                     self.env._("The invoice of %(order)s could not be issued.", order=self.name)
                 )
-        self._b2b_queue_confirmation()
         posted_sudo = invoices_sudo.filtered(lambda invoice: invoice.state == "posted")
         if posted_sudo:
             # Odoo's "Send" in the background: its cron makes the PDF and e-mails it to the

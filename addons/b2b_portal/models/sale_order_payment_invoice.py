@@ -11,8 +11,6 @@ from ..lib.ru_format import format_date_long
 PAYMENT_INVOICE_REPORT = "b2b_portal.action_report_payment_invoice"
 CONFIRMED_TEMPLATE = "b2b_portal.mail_template_order_confirmed"
 CONFIRMATION_CRON = "b2b_portal.ir_cron_order_confirmation_mail"
-# Confirmations a cron run sends between two commits.
-CONFIRMATIONS_PER_BATCH = 20
 
 _logger = logging.getLogger(__name__)
 
@@ -122,19 +120,7 @@ class SaleOrder(models.Model):
 
     @api.model
     def _cron_b2b_send_confirmations(self):
-        domain = [("b2b_confirmation_queued_at", "!=", False)]
-        while True:
-            orders = self.search(
-                domain, order="b2b_confirmation_queued_at, id", limit=CONFIRMATIONS_PER_BATCH
-            ).try_lock_for_update()
-            if not orders:
-                return
-            orders._b2b_send_confirmation()
-            remaining_time = self.env["ir.cron"]._commit_progress(
-                len(orders), remaining=self.search_count(domain)
-            )
-            if not remaining_time:
-                return
+        self._b2b_work_queue("b2b_confirmation_queued_at", "_b2b_send_confirmation")
 
     def _b2b_send_confirmation(self):
         """The "order confirmed" e-mail and portal message, with the invoice for payment,

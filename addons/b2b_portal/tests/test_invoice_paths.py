@@ -85,6 +85,46 @@ class TestInvoicePaths(InvoiceAssertions, B2bOrderingCase):
         cart = self._checkout(self._cart([(self.summer, self.wh_msk, 2)]))
         self.assertInvoiceIsTheOrder(cart)
 
+    def test_portal_checkout_leaves_the_invoice_to_the_cron(self):
+        cart = self._cart([(self.summer, self.wh_msk, 2)])
+        cart._set_delivery_method(self.carrier)
+        cron = self.env.ref("b2b_portal.ir_cron_issue_invoices")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        # As the checkout page calls it: confirmed and reserved, the invoice queued.
+        self.assertEqual(cart.with_context(b2b_invoice_later=True)._b2b_checkout(), "processed")
+        self.assertEqual(cart.state, "sale")
+        self.assertTrue(cart.picking_ids.move_ids.filtered(lambda m: m.state == "assigned"))
+        self.assertFalse(cart.invoice_ids)
+        self.assertTrue(cart.b2b_invoice_queued_at)
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers,
+            "the checkout triggers the cron",
+        )
+        # Meanwhile the order counts in the credit used as its invoice will.
+        line = cart.order_line.filtered(lambda line: not line.is_delivery)[:1]
+        self.assertEqual(line.risk_amount, line.price_total)
+
+        cart._b2b_issue_queued_invoice()
+        self.assertFalse(cart.b2b_invoice_queued_at)
+        self.assertInvoiceIsTheOrder(cart)
+
+    def test_an_invoice_the_cron_cannot_issue_is_left_to_the_salesperson(self):
+        cart = self._cart([(self.summer, self.wh_msk, 1)])
+        cart._set_delivery_method(self.carrier)
+        cart.with_context(b2b_invoice_later=True)._b2b_checkout()
+        # No sales journal any more: Odoo refuses to make the invoice.
+        self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", cart.company_id.id)]
+        ).active = False
+        activities = cart.activity_ids
+        cart._b2b_issue_queued_invoice()
+        self.assertFalse(cart.invoice_ids)
+        self.assertFalse(cart.b2b_invoice_queued_at, "not tried again and again")
+        self.assertEqual(cart.state, "sale", "the order stays confirmed")
+        activity = cart.activity_ids - activities
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, cart.user_id)
+
     def test_quick_order_from_a_file(self):
         cart = self._cart([])
         content = "Артикул;Количество\nVST-SUMMER-15;2\nVST-ALL-17;1\n".encode("cp1251")
@@ -202,4 +242,12 @@ class TestInvoiceActingForCustomer(InvoiceAssertions, CsrfMixin, B2bDataMixin, H
         )
         self.assertEqual(order.b2b_state, "processed", response.text[-2000:])
         self.assertDeliveryTaxed(order)
+        # The checkout left the invoice to the cron (sale_order_invoicing_job.py).
+        self.assertTrue(order.b2b_invoice_queued_at)
+        self.assertFalse(order.invoice_ids)
+        self.assertIn("o_b2b_invoice_queued", response.text, "the order page says it comes")
+        order._b2b_issue_queued_invoice()
         self.assertInvoiceIsTheOrder(order)
+        page = self.url_open(f"/my/b2b/orders/{order.id}").text
+        self.assertNotIn("o_b2b_invoice_queued", page)
+        self.assertIn("o_b2b_qty_invoiced", page)

@@ -173,7 +173,7 @@ class SaleOrder(models.Model):
             )
         return result
 
-    def _b2b_check_credit(self, used=None):
+    def _b2b_check_credit(self, used=None, lock=True):
         """Refuse the confirmation on overdue debt or over the limit, with the numbers.
 
         Returns the legal entity's exposure once this order is confirmed, None when it was
@@ -183,18 +183,21 @@ class SaleOrder(models.Model):
         The commercial entity's row is written first (which locks it), in this transaction,
         so that a parallel confirmation for the same entity waits; under REPEATABLE READ it
         then fails with a serialization error and is retried (as Odoo does for every
-        request) with a snapshot that includes this order.
+        request) with a snapshot that includes this order. ``lock=False``: only asking
+        (a page showing whether the order would pass) takes no lock and waits for nobody.
         """
         self.ensure_one()
         contract = self.b2b_contract_id
         entity = self.partner_invoice_id.commercial_partner_id.sudo().with_company(self.company_id)
-        # A serialization failure here is expected under contention and retried: not an error.
-        self.env.cr.execute(
-            "UPDATE res_partner SET b2b_credit_checked_at = now() at time zone 'UTC' WHERE id = %s",
-            [entity.id],
-            log_exceptions=False,
-        )
-        entity.invalidate_recordset(["b2b_credit_checked_at"])
+        if lock:
+            # A serialization failure here is expected under contention and retried.
+            self.env.cr.execute(
+                "UPDATE res_partner SET b2b_credit_checked_at = now() at time zone 'UTC' "
+                "WHERE id = %s",
+                [entity.id],
+                log_exceptions=False,
+            )
+            entity.invalidate_recordset(["b2b_credit_checked_at"])
         currency = entity.b2b_currency_id
         amount = self._b2b_amount_in(currency)
         if self.b2b_credit_lifted:
