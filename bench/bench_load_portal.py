@@ -274,6 +274,9 @@ def main():
     python = load_python()
     url, server = (args.url, []) if args.url else start_server(args.db)
     try:
+        if server:
+            # wkhtmltopdf takes the reports' styles from this server (the confirmations' PDFs).
+            call_kw(login(url, "admin"), url, "ir.config_parameter", "set_param", "report.url", url)
         sessions = [login(url, name).cookies["session_id"] for name in make_buyers(url, args.users)]
         portal = run_locust(python, url, "Distributor", args.users, args.seconds, sessions)
         shop = run_locust(python, url, "ShopVisitor", args.users, args.seconds, sessions)

@@ -35,6 +35,7 @@
         "data/mail_template_order.xml",
         "data/b2b_confirmation_mail_cron.xml",
         "data/b2b_invoicing_cron.xml",
+        "data/account_send_data.xml",
         "data/b2b_monthly_act_cron.xml",
         "data/b2b_user_confirmation_data.xml",
         "report/pricelist_report.xml",
