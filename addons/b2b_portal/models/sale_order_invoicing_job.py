@@ -31,8 +31,7 @@ class SaleOrder(models.Model):
     )
 
     def _b2b_queue_invoice(self):
-        self.b2b_invoice_queued_at = fields.Datetime.now()
-        self.env.ref(INVOICING_CRON).sudo()._trigger()
+        self._b2b_enqueue("b2b_invoice_queued_at", INVOICING_CRON)
 
     @api.model
     def _cron_b2b_issue_invoices(self):

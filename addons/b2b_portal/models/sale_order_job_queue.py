@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.service.model import retrying
 
 # Orders a cron run takes at once (each is then done and committed on its own).
@@ -10,6 +10,12 @@ class SaleOrder(models.Model):
     its PDF), order by order."""
 
     _inherit = "sale.order"
+
+    def _b2b_enqueue(self, queued_field, cron_xmlid):
+        """Queue these orders for the cron ``cron_xmlid``, which runs once this transaction
+        is committed (see _b2b_work_queue)."""
+        self[queued_field] = fields.Datetime.now()
+        self.env.ref(cron_xmlid).sudo()._trigger()
 
     @api.model
     def _b2b_work_queue(self, queued_field, work):

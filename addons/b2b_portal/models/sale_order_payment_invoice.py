@@ -115,8 +115,7 @@ class SaleOrder(models.Model):
 
     def _b2b_queue_confirmation(self):
         """Tell the customer the order is confirmed, after this transaction, by the cron."""
-        self.b2b_confirmation_queued_at = fields.Datetime.now()
-        self.env.ref(CONFIRMATION_CRON).sudo()._trigger()
+        self._b2b_enqueue("b2b_confirmation_queued_at", CONFIRMATION_CRON)
 
     @api.model
     def _cron_b2b_send_confirmations(self):
