@@ -7,25 +7,17 @@ The keys are created and committed (the server must see them) and deleted again 
 """
 
 import contextlib
-import socket
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 import requests
-from benchlib import ROOT
+from benchlib import ROOT, free_port, odoo_command
 
 HEAD = "b2b_portal.demo_user_shintorg_head"
 ENTITY = "b2b_portal.entity_shintorg_main"
 MANAGER = "b2b_portal.demo_user_manager"
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 WORKERS = 2
@@ -43,20 +35,13 @@ def warm_up(call):
 @contextlib.contextmanager
 def server(db, workers=WORKERS):
     """The base URL of an Odoo server on ``db`` served as in production (prefork)."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
-            sys.executable,
-            # a script file, not -m odoo: a prefork server re-runs it for its gevent worker
-            str(ROOT / "scripts" / "odoo-bin"),
-            "-c",
-            str(ROOT / ".state" / "odoo.test.conf"),
-            "-d",
-            db,
-            f"--db-filter=^{db}$",
+            *odoo_command(db, "odoo.test.conf"),
             f"--http-port={port}",
             f"--workers={workers}",
-            f"--gevent-port={_free_port()}",
+            f"--gevent-port={free_port()}",
             "--max-cron-threads=0",
             "--log-level=warn",
         ],

@@ -16,13 +16,12 @@ bench/constraints-load.txt).
 
 import csv
 import os
-import socket
 import subprocess
 import sys
 import time
 
 import requests
-from benchlib import ROOT, arguments, report
+from benchlib import ROOT, arguments, free_port, odoo_command, report
 
 sys.path.insert(0, str(ROOT / "tests"))
 from portal_http import call_kw, login
@@ -60,12 +59,6 @@ def load_python():
     return str(python)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(db):
     """A prefork Odoo on ``db`` and its cron process, as ``make run`` serves: (url, processes).
 
@@ -76,15 +69,7 @@ def start_server(db):
     port = free_port()
     workers = 2 * os.cpu_count() + 1
     RESULTS.mkdir(parents=True, exist_ok=True)
-    odoo = [
-        sys.executable,
-        str(ROOT / "scripts" / "odoo-bin"),
-        "-c",
-        str(ROOT / ".state" / "odoo.dev.conf"),
-        "-d",
-        db,
-        f"--db-filter=^{db}$",
-    ]
+    odoo = odoo_command(db, "odoo.dev.conf")
     processes = [
         subprocess.Popen(
             [

@@ -11,12 +11,35 @@ import argparse
 import contextlib
 import json
 import os
+import socket
 import statistics
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = os.environ.get("BENCH_DB", "b2b_bench")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def odoo_command(db, config):
+    """The command line of an Odoo server on ``db`` with ``.state/<config>``; the caller adds
+    ports, workers and crons. A script file, not -m odoo: a prefork server re-runs it for its
+    gevent worker."""
+    return [
+        sys.executable,
+        str(ROOT / "scripts" / "odoo-bin"),
+        "-c",
+        str(ROOT / ".state" / config),
+        "-d",
+        db,
+        f"--db-filter=^{db}$",
+    ]
 
 
 def arguments(description, **extra):

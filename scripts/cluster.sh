@@ -148,24 +148,25 @@ replica_stop() {
 }
 
 # --- Odoo nodes ---------------------------------------------------------------------------
-node_start() {  # name http_port gevent_port
-    local name=$1 http=$2 gevent=$3
-    port_is_free "$http" || die "port $http is taken; choose another PORT=..."
-    port_is_free "$gevent" || die "port $gevent is taken; choose another PORT=..."
+odoo_start() {  # name niceness [option...]: one Odoo process of the cluster on $DB
+    local name=$1 niceness=$2
+    shift 2
     rm -f "$CLUSTER/$name.pid"
-    # setsid: the nodes outlive this script (and a Ctrl-C in its terminal).
-    setsid "$(odoo_python)" "$ODOO_BIN" -c "$CLUSTER/odoo.conf" -d "$DB" --db-filter="^$DB\$" \
-        --http-port="$http" --gevent-port="$gevent" \
-        --smtp=127.0.0.1 --smtp-port="$(cat "$CLUSTER/mail-sink.port")" \
-        --pidfile="$CLUSTER/$name.pid" --logfile="$CLUSTER/$name.log" </dev/null >/dev/null 2>&1 &
+    # setsid: the processes outlive this script (and a Ctrl-C in its terminal).
+    setsid nice -n "$niceness" "$(odoo_python)" "$ODOO_BIN" -c "$CLUSTER/odoo.conf" -d "$DB" \
+        --db-filter="^$DB\$" --smtp=127.0.0.1 --smtp-port="$(cat "$CLUSTER/mail-sink.port")" \
+        --pidfile="$CLUSTER/$name.pid" --logfile="$CLUSTER/$name.log" "$@" \
+        </dev/null >/dev/null 2>&1 &
+}
+
+node_start() {  # name http_port gevent_port
+    port_is_free "$2" || die "port $2 is taken; choose another PORT=..."
+    port_is_free "$3" || die "port $3 is taken; choose another PORT=..."
+    odoo_start "$1" 0 --http-port="$2" --gevent-port="$3"
 }
 
 cron_start() {  # the scheduled jobs: one process for the cluster, at a lower CPU priority
-    rm -f "$CLUSTER/cron.pid"
-    setsid nice -n 10 "$(odoo_python)" "$ODOO_BIN" -c "$CLUSTER/odoo.conf" -d "$DB" \
-        --db-filter="^$DB\$" --no-http --workers=0 --max-cron-threads=1 \
-        --smtp=127.0.0.1 --smtp-port="$(cat "$CLUSTER/mail-sink.port")" \
-        --pidfile="$CLUSTER/cron.pid" --logfile="$CLUSTER/cron.log" </dev/null >/dev/null 2>&1 &
+    odoo_start cron 10 --no-http --workers=0 --max-cron-threads=1
 }
 
 wait_healthy() {  # name url
