@@ -10,9 +10,27 @@ trap 'drop_db "$DB"' EXIT
 "$ROOT/scripts/create_db.sh" "$DB"
 "$(odoo_python)" -m odoo i18n loadlang -c "$STATE/odoo.test.conf" -d "$DB" -l ru_RU >/dev/null 2>&1 \
     || die "loading Russian into $DB failed"
-for lang in pot ru_RU; do
-    "$(odoo_python)" -m odoo i18n export -c "$STATE/odoo.test.conf" -d "$DB" -l "$lang" -- ${ADDONS//,/ } \
-        >/dev/null 2>&1 || die "exporting $lang terms failed"
+"$(odoo_python)" -m odoo i18n export -c "$STATE/odoo.test.conf" -d "$DB" -l pot -- ${ADDONS//,/ } \
+    >/dev/null 2>&1 || die "exporting the terms failed"
+# Odoo reads the translations of Python and JavaScript texts from the module's ru.po while it
+# exports them: written in place, the file would be emptied before it is read.
+exported=$(mktemp -d)
+trap 'drop_db "$DB"; rm -rf "$exported"' EXIT
+for addon in ${ADDONS//,/ }; do
+    "$(odoo_python)" -m odoo i18n export -c "$STATE/odoo.test.conf" -d "$DB" -l ru_RU \
+        -o "$exported/$addon.po" -- "$addon" >/dev/null 2>&1 || die "exporting the Russian terms of $addon failed"
+    # Odoo leaves out a translation equal to its source ("ID"): keep the one ru.po had.
+    "$(odoo_python)" - "$exported/$addon.po" "$ROOT/addons/$addon/i18n/ru.po" <<'PY'
+import sys
+
+import polib
+
+exported, current = polib.pofile(sys.argv[1]), polib.pofile(sys.argv[2])
+known = {entry.msgid: entry.msgstr for entry in current if entry.msgstr}
+for entry in exported:
+    entry.msgstr = entry.msgstr or known.get(entry.msgid, "")
+exported.save(sys.argv[2])
+PY
 done
 for addon in ${ADDONS//,/ }; do
     untranslated=$(msgattrib --untranslated --no-obsolete "$ROOT/addons/$addon/i18n/ru.po" 2>/dev/null | grep -c '^msgid "' || true)

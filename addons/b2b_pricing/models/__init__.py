@@ -10,6 +10,7 @@ from . import (
     b2b_contract_discount,
     b2b_personal_price,
     b2b_price,
+    b2b_price_bulk_import,
     b2b_price_type,
     b2b_pricing,
     b2b_promotion,

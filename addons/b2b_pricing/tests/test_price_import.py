@@ -1,6 +1,8 @@
 import base64
 import json
 
+import psycopg2
+
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
@@ -97,6 +99,64 @@ class TestPriceImport(B2bPricingCase):
             with self.subTest(message=message), self.assertRaisesRegex(UserError, message):
                 self.import_file(("article;price type;price\n" + body).encode())
             self.assertEqual(self.price(self.product, self.type_base), before)
+
+    def test_repeated_new_price_undoes_the_rows_written_before_it(self):
+        """Two rows of one new price are caught by the unique index while writing: the
+        changes of the rows before them are undone too."""
+        new_type = self.env["b2b.price.type"].create({"name": "T New", "code": "T-NEW"})
+        changed_before = self.price(self.products[1], self.type_wholesale)
+        content = (
+            "article;price type;price\n"
+            f"{self.product.default_code};T-NEW;1\n"
+            f"{self.products[1].default_code};T-OPT;{changed_before + 7}\n"
+            f"{self.products[2].default_code};T-NEW;2\n"
+            f"{self.product.default_code};t-new;5\n"
+        ).encode()
+        with self.assertRaisesRegex(
+            UserError, "Line 5: the same product and price type are already on line 2"
+        ):
+            self.import_file(content)
+        self.assertEqual(self.price(self.products[1], self.type_wholesale), changed_before)
+        self.assertFalse(self.env["b2b.price"].search([("price_type_id", "=", new_type.id)]))
+        # The transaction goes on: the same file without the repeated row imports.
+        counts, _progress = self.import_file(content.rsplit(b"\n", 2)[0] + b"\n")
+        self.assertEqual(counts, {"created": 2, "updated": 1, "unchanged": 0})
+
+    def test_new_prices_keep_their_foreign_keys(self):
+        """However the rows were inserted (the role may turn off the per-row checks), the
+        import's products are locked until it commits and the keys work afterwards."""
+        product = self.env["product.product"].create(
+            {"name": "T Short-lived tyre", "default_code": "T-SHORT-1"}
+        )
+        self.import_file(b"article;price type;price\nT-SHORT-1;T-BASE;10\nT-SHORT-1;T-OPT;9\n")
+        self.env.cr.execute("SHOW session_replication_role")
+        self.assertEqual(self.env.cr.fetchone()[0], "origin")
+        self.env.cr.execute(
+            "SELECT count(*) FROM b2b_price WHERE product_id = %s AND price_type_id IN %s",
+            [product.id, (self.type_base.id, self.type_wholesale.id)],
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 2)
+        # ON DELETE CASCADE fires for rows inserted without the checks.
+        product.unlink()
+        self.env.cr.execute("SELECT count(*) FROM b2b_price WHERE product_id = %s", [product.id])
+        self.assertEqual(self.env.cr.fetchone()[0], 0)
+
+    def test_products_of_new_prices_stay_locked_until_commit(self):
+        """Nobody deletes a product whose new price the import has written but not yet
+        committed, whether or not PostgreSQL checked the foreign key of each row."""
+        self.env.cr.execute(
+            "SELECT id, default_code FROM product_product WHERE default_code IS NOT NULL "
+            "ORDER BY id LIMIT 1"
+        )
+        product_id, article = self.env.cr.fetchone()  # committed: another connection sees it
+        self.env["b2b.price.type"].create({"name": "T Lock", "code": "T-LOCK"})
+        self.import_file(f"article;price type;price\n{article};T-LOCK;10\n".encode())
+        with self.registry.cursor() as other, self.assertRaises(psycopg2.errors.LockNotAvailable):
+            other.execute(
+                "SELECT 1 FROM product_product WHERE id = %s FOR UPDATE NOWAIT",
+                [product_id],
+                log_exceptions=False,
+            )
 
     def test_wrong_columns(self):
         with self.assertRaisesRegex(UserError, "has no column for price_type"):
