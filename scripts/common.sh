@@ -26,6 +26,12 @@ odoo_python() {
 # Run a server with "$(odoo_python)" "$ODOO_BIN" ...: a prefork server needs to be started
 # from a script file (see scripts/odoo-bin).
 ODOO_BIN="$ROOT/scripts/odoo-bin"
+# The limits of a production worker: make run and the end-to-end tests' server use them,
+# config/odoo.cluster.conf repeats them (README "Deployment / scaling out"). The hard memory
+# limit caps the address space of wkhtmltopdf too, which a worker starts for every PDF: below
+# about 1.8 GiB it aborts (code -6) and no document is made; hence Odoo's default 2.5 GiB.
+WORKER_LIMITS=(--limit-time-cpu=300 --limit-time-real=600
+               --limit-memory-soft=1073741824 --limit-memory-hard=2684354560)
 
 # odoo [ARGS...]: the Odoo CLI with the project's generated config (ODOO_FLAVOUR=dev|test).
 odoo() {

@@ -63,11 +63,8 @@ if [ "$WORKERS" = 0 ]; then
     "$(odoo_python)" "$ODOO_BIN" "${serve[@]}" --http-port="$PORT" --workers=0
     exit
 fi
-# Limits for documents made in one request (price lists, acts, 10 000-line quick orders):
-# see config/odoo.cluster.conf.
 cron_serve=("${serve[@]}")
-serve+=(--workers="$WORKERS" --max-cron-threads=0 --limit-time-cpu=300 --limit-time-real=600
-        --limit-memory-soft=1073741824 --limit-memory-hard=1610612736)
+serve+=(--workers="$WORKERS" --max-cron-threads=0 "${WORKER_LIMITS[@]}")
 # Scheduled jobs (the invoices of checkouts, confirmation e-mails and their PDFs) run in a
 # process of their own at a lower CPU priority: the pages people wait for come first.
 nice -n 10 "$(odoo_python)" "$ODOO_BIN" "${cron_serve[@]}" --no-http --workers=0 \

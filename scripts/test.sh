@@ -90,7 +90,7 @@ if [ "$MODULES" = "$ADDONS" ] && [ -d "$ROOT/tests/e2e" ] && [ -n "$result" ]; t
     set_report_url "$DB" "http://127.0.0.1:$e2e_port"
     # Not through the odoo() function: $! must be Odoo itself for the kill below to stop it.
     "$(odoo_python)" "$ODOO_BIN" -c "$STATE/odoo.test.conf" -d "$DB" --http-port="$e2e_port" \
-        --workers=2 --gevent-port="$(free_port)" \
+        --workers=2 --gevent-port="$(free_port)" "${WORKER_LIMITS[@]}" \
         --db-filter="^$DB\$" --max-cron-threads=0 --smtp=127.0.0.1 --smtp-port="$mail_port" \
         >"$RUN/e2e-server.log" 2>&1 &
     server_pid=$!
