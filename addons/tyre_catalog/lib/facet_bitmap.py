@@ -190,15 +190,40 @@ class FacetBitmap:
         if matching.bit_count() <= SORT_MATCHES_UP_TO:
             return self._sorted(ids_from_bits(matching), sort, load_order)[offset:needed]
         derived = self._derived(sort, load_order)
+        order, step = derived["order"], derived["step"]
         page = []
-        # Rows the order does not know yet (read under an older snapshot) come last.
-        for chunk in [*derived["chunks"], ~derived["ordered"]]:
+        for index, chunk in enumerate(derived["chunks"]):
             in_chunk = chunk & matching
             if in_chunk:
-                page += self._sorted(ids_from_bits(in_chunk), sort, load_order)
+                start = index * step
+                page += self._first_in_order(
+                    in_chunk, order[start : start + step], needed - len(page), sort, load_order
+                )
                 if len(page) >= needed:
-                    break
+                    return page[offset:needed]
+        # Rows the order does not know yet (read under an older snapshot) come last.
+        page += self._sorted(ids_from_bits(matching & ~derived["ordered"]), sort, load_order)
         return page[offset:needed]
+
+    def _first_in_order(self, bits, ids, wanted, sort, load_order):
+        """The first ``wanted`` of ``ids`` (a slice of the sort order) set in ``bits``.
+
+        Dense bits are found by walking the slice (a bit test per id, about
+        ``wanted × len(ids) / matches`` of them); sparse ones are listed and sorted by rank.
+        """
+        matches = bits.bit_count()
+        if wanted * len(ids) >= matches * matches:
+            return self._sorted(ids_from_bits(bits), sort, load_order)[:wanted]
+        data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+        size = len(data)
+        found = []
+        for row_id in ids:
+            position = row_id >> 3
+            if position < size and data[position] >> (row_id & 7) & 1:
+                found.append(row_id)
+                if len(found) == wanted:
+                    break
+        return found
 
     def _sorted(self, ids, sort, load_order):
         rank = self._derived(sort, load_order)["rank"]
@@ -206,8 +231,9 @@ class FacetBitmap:
         return sorted(ids, key=lambda row_id: rank[row_id] if row_id < outside else outside)
 
     def _derived(self, sort, load_order):
-        """Rank of each id ({id: position} as an array indexed by id) and the slices of
-        the order as bitsets, for ``sort``; built on first use."""
+        """The order of ``sort`` (ids), the rank of each id ({id: position} as an array
+        indexed by id) and the order's slices of ``step`` ids as bitsets; built on first
+        use."""
         derived = self._derived_by_sort.get(sort)
         if derived is None:
             order = array("i", load_order(sort))
@@ -219,6 +245,8 @@ class FacetBitmap:
                 bits_from_ids(order[start : start + step]) for start in range(0, len(order), step)
             ]
             derived = self._derived_by_sort[sort] = {
+                "order": order,
+                "step": step,
                 "rank": rank,
                 "chunks": chunks,
                 "ordered": bits_from_ids(order),

@@ -113,18 +113,31 @@ def test_size_counts_the_bitsets_payload():
     assert 0 < bitmap.size_bytes() <= 7 * 9  # active, 3 warehouses, 3 seasons: 65 bits each
 
 
-@pytest.mark.parametrize(("density", "offset"), [(0.002, 0), (0.05, 0), (0.05, 100), (0.6, 50)])
-def test_page_follows_the_sort_order(density, offset):
+@pytest.mark.parametrize(
+    ("density", "offset", "crowd"),
+    [
+        (0.002, 0, "end"),
+        (0.05, 0, "end"),
+        (0.05, 100, "end"),
+        (0.6, 50, "end"),
+        (0.45, 0, "start"),
+        (0.45, 400, "start"),
+        (0.02, 0, "start"),
+    ],
+)
+def test_page_follows_the_sort_order(density, offset, crowd):
     rng = random.Random(9)
     rows = [dict(row, active=True) for row in random_rows(rng, 20000)]
     popularity = {row["id"]: rng.randint(0, 500) for row in rows}
     order = sorted(popularity, key=lambda row_id: (-popularity[row_id], row_id))
     bitmap = FacetBitmap.build(KEYS, rows)
-    # Matches crowd towards the end of the order, as a brand's tyres do by popularity.
+    # Matches crowd towards one end of the order: a brand's tyres by popularity, or the
+    # best sellers of a popular brand (whose first slices of the order are nearly all matches).
     chosen = {
         row_id
         for position, row_id in enumerate(order)
-        if rng.random() < 2 * density * position / len(order)
+        if rng.random()
+        < 2 * density * (position if crowd == "end" else len(order) - position) / len(order)
     }
     expected = [row_id for row_id in order if row_id in chosen][offset : offset + 50]
     page = bitmap.page(bits_from_ids(chosen), "popularity", offset, 50, {"popularity": order}.get)
